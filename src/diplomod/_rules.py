@@ -1,0 +1,242 @@
+"""Field rules, each declared once and read by validation, the converter and the schema.
+
+A rule is attached to a type with ``typing.Annotated``, e.g. ``Annotated[str, Text()]``.
+``check`` returns ``None`` for a good value (already known to be of the base type) or a
+message saying what is wrong; ``json_schema`` returns the same constraint as a JSON Schema
+fragment for vendoring projects.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Collection
+from typing import Any
+
+import attrs
+
+from diplomod import _codelists
+
+
+class Rule:
+    """Base of all field rules."""
+
+    __slots__ = ()
+
+    def check(self, value: Any) -> str | None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+_SINGLE_LINE_BAD = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)))
+_MULTI_LINE_BAD = _SINGLE_LINE_BAD - {"\n", "\t"}
+
+
+def _bad_character(value: str, bad: Collection[str]) -> str | None:
+    for ch in value:
+        if ch in bad:
+            return f"must not contain the control character {ch!r}"
+        if unicodedata.category(ch) == "Cs":
+            return f"must not contain the lone surrogate {ch!r}"
+    return None
+
+
+@attrs.frozen
+class Text(Rule):
+    """Human text: not empty, not starting or ending with white space, no control characters.
+
+    ``multiline`` admits line breaks and tabs inside the text, as quotes need.
+    """
+
+    multiline: bool = False
+
+    def check(self, value: str) -> str | None:
+        if not value:
+            return "must not be empty"
+        if value != value.strip():
+            return "must not start or end with white space"
+        if value.isascii() and value.isprintable():
+            return None
+        return _bad_character(value, _MULTI_LINE_BAD if self.multiline else _SINGLE_LINE_BAD)
+
+    def json_schema(self) -> dict[str, Any]:
+        inner = (
+            r"[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]"
+            if self.multiline
+            else (r"[^\u0000-\u001f\u007f-\u009f]")
+        )
+        edge = r"[^\s\u0000-\u001f\u007f-\u009f]"
+        return {"type": "string", "minLength": 1, "pattern": f"^{edge}(?:{inner}*{edge})?$"}
+
+
+@attrs.frozen
+class FullText(Rule):
+    """A document's text, kept exactly as published: anything but an empty string."""
+
+    def check(self, value: str) -> str | None:
+        if not value:
+            return "must not be empty"
+        if value.isascii():
+            return None
+        return _bad_character(value, ())
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
+@attrs.frozen
+class Pattern(Rule):
+    """A string matching a regular expression (written so that ECMA 262 reads it alike)."""
+
+    regex: str
+    meaning: str  # what a matching value is, for the message: "a Wikidata id such as 'Q42'"
+
+    def check(self, value: str) -> str | None:
+        if _compiled(self.regex).fullmatch(value):
+            return None
+        return f"{value!r} is not {self.meaning}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": self.regex}
+
+
+_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(regex: str) -> re.Pattern[str]:
+    try:
+        return _CACHE[regex]
+    except KeyError:
+        return _CACHE.setdefault(regex, re.compile(regex.removeprefix("^").removesuffix("$")))
+
+
+@attrs.frozen
+class Range(Rule):
+    """A number within ``[minimum, maximum]``; floats must also be finite."""
+
+    minimum: float
+    maximum: float
+
+    def check(self, value: float) -> str | None:
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"must be a finite number, not {value!r}"
+        if self.minimum <= value <= self.maximum:
+            return None
+        return f"{value!r} is outside the range [{self.minimum:g}, {self.maximum:g}]"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"minimum": self.minimum, "maximum": self.maximum}
+
+
+@attrs.frozen
+class MinItems(Rule):
+    """A collection of at least ``count`` items."""
+
+    count: int
+
+    def check(self, value: Collection[Any]) -> str | None:
+        if len(value) >= self.count:
+            return None
+        return f"needs at least {self.count} item{'s' if self.count != 1 else ''}, got {len(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"minItems": self.count}
+
+
+@attrs.frozen
+class Unique(Rule):
+    """A tuple whose items are all different."""
+
+    def check(self, value: tuple[Any, ...]) -> str | None:
+        seen: set[Any] = set()
+        for item in value:
+            if item in seen:
+                return f"lists {item!r} more than once"
+            seen.add(item)
+        return None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"uniqueItems": True}
+
+
+@attrs.frozen
+class Code(Rule):
+    """A code from the closed codelist ``codelist`` (a CSV file in ``diplomod/codelists``)."""
+
+    codelist: str
+    noun: str  # what a code names, for the message: "participant role"
+
+    def check(self, value: str) -> str | None:
+        codes = _codelists.load(self.codelist)
+        if value in codes:
+            return None
+        return f"unknown {self.noun} {value!r}" + _codelists.suggest(value, codes)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(_codelists.load(self.codelist))}
+
+
+ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
+STATE_PATTERN = r"^[A-Z]{3}$"
+
+
+@attrs.frozen
+class StateCode(Rule):
+    """An ISO 3166-1 alpha-3 code from the ``states`` codelist (plus the few listed others)."""
+
+    def check(self, value: str) -> str | None:
+        states = _codelists.load("states")
+        if value in states:
+            return None
+        return f"unknown state code {value!r}" + _codelists.suggest(value.upper(), states)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(_codelists.load("states"))}
+
+
+@attrs.frozen
+class Actor(Rule):
+    """A state (by its code, all capitals) or an organization (by its record id, lower case)."""
+
+    def check(self, value: str) -> str | None:
+        if value != value.lower():  # capitals: meant as a state code
+            return StateCode().check(value)
+        if _compiled(ID_PATTERN).fullmatch(value):
+            return None
+        return f"{value!r} is neither a state code such as 'PAK' nor a record id such as 'sco'"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [StateCode().json_schema(), Pattern(ID_PATTERN, "").json_schema()]}
+
+
+AREA_SEGMENT = r"[a-z][a-z0-9_]*"
+AREA_NAMESPACE_PATTERN = rf"^[a-z][a-z0-9-]*:{AREA_SEGMENT}(?:\.{AREA_SEGMENT})*$"
+
+
+@attrs.frozen
+class AreaCode(Rule):
+    """A cooperation area: a built-in code, or ``namespace:code`` from an extension codelist."""
+
+    def check(self, value: str) -> str | None:
+        builtin = _codelists.load("cooperation_areas")
+        if value in builtin:
+            return None
+        if ":" in value:
+            if _compiled(AREA_NAMESPACE_PATTERN).fullmatch(value):
+                return None
+            return (
+                f"{value!r} is not an extension code such as 'acme:fisheries.quotas' "
+                "(a lower-case namespace, a colon, then dotted lower-case segments)"
+            )
+        return f"unknown cooperation area {value!r}" + _codelists.suggest(value, builtin)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                {"type": "string", "enum": list(_codelists.load("cooperation_areas"))},
+                {"type": "string", "pattern": AREA_NAMESPACE_PATTERN},
+            ]
+        }

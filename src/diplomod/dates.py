@@ -1,0 +1,322 @@
+"""Dates known to a year, a month or a day, and periods between them.
+
+Diplomatic sources rarely give every date to the day ("In 2021, the two countries signed
+an MoU"), so a date here keeps the precision it was stated with, and never invents more.
+The text form is the Extended Date/Time Format (EDTF, ISO 8601-2) level 1 subset:
+``2021``, ``2023-04``, ``2023-04-14``, each optionally followed by ``?`` (uncertain),
+``~`` (approximate) or ``%`` (both); a period is ``start/end`` with ``..`` for an open end.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from typing import Annotated, Literal
+
+import attrs
+from dateutil import parser as _dateutil
+
+from diplomod._checks import check
+from diplomod._rules import Range
+from diplomod.errors import Problem, ValidationError
+
+Precision = Literal["year", "month", "day"]
+
+_EDTF = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[?~%])?"
+)
+_QUALIFIERS = {None: (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
+
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?$"
+"""The shape of a `PartialDate` text form, for schemas (the calendar is checked on top)."""
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate:
+    """A calendar date known to year, month or day precision.
+
+    >>> d = PartialDate.parse("2023-04")
+    >>> d.precision, d.earliest, d.latest
+    ('month', datetime.date(2023, 4, 1), datetime.date(2023, 4, 30))
+    >>> str(PartialDate(year=2021, approximate=True))
+    '2021~'
+    >>> d.could_be(datetime.date(2023, 4, 14))
+    True
+
+    Dates sort by their earliest possible day, then by their latest, so ``2023-04-14`` comes
+    after ``2023-04`` and ``2023-04`` before ``2023``.
+
+    Attributes:
+        year: The year, 1 to 9999.
+        month: The month, 1 to 12, when known.
+        day: The day of the month, when known; needs a month.
+        approximate: The date is an estimate (EDTF ``~``).
+        uncertain: The source is unsure of the date (EDTF ``?``).
+    """
+
+    year: Annotated[int, Range(1, 9999)]
+    month: Annotated[int, Range(1, 12)] | None = None
+    day: Annotated[int, Range(1, 31)] | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        check(self, self._rules)
+
+    def _rules(self) -> list[Problem]:
+        if self.day is None:
+            return []
+        if self.month is None:
+            return [("$.day", "a day needs a month")]
+        last = calendar.monthrange(self.year, self.month)[1]
+        if self.day > last:
+            month = calendar.month_name[self.month]
+            return [("$.day", f"{month} {self.year} has {last} days, not {self.day}")]
+        return []
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read the EDTF text form strictly: ``2021``, ``2023-04``, ``2023-04-14``, ``2021~``.
+
+        >>> PartialDate.parse("2023-02-30")
+        Traceback (most recent call last):
+        ...
+        diplomod.errors.ValidationError: $.day: February 2023 has 28 days, not 30
+        """
+        if not isinstance(text, str):
+            raise ValidationError([("$", f"expected a date as text, got {type(text).__name__}")])
+        match = _EDTF.fullmatch(text)
+        if match is None:
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"{text!r} is not a date such as '2023', '2023-04', "
+                        "'2023-04-14' or '2021~'",
+                    )
+                ]
+            )
+        month, day = match["month"], match["day"]
+        approximate, uncertain = _QUALIFIERS[match["qualifier"]]
+        return cls(
+            year=int(match["year"]),
+            month=None if month is None else int(month),
+            day=None if day is None else int(day),
+            approximate=approximate,
+            uncertain=uncertain,
+        )
+
+    @classmethod
+    def from_date(cls, date: datetime.date) -> PartialDate:
+        """Make a day-precision date from a `datetime.date`."""
+        return cls(year=date.year, month=date.month, day=date.day)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.approximate or self.uncertain:
+            text += "%" if self.approximate and self.uncertain else "~" if self.approximate else "?"
+        return text
+
+    @property
+    def precision(self) -> Precision:
+        """How much of the date is known: ``"year"``, ``"month"`` or ``"day"``."""
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day the date could be."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day the date could be."""
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        if self.day is None:
+            return datetime.date(
+                self.year, self.month, calendar.monthrange(self.year, self.month)[1]
+            )
+        return datetime.date(self.year, self.month, self.day)
+
+    def could_be(self, date: datetime.date) -> bool:
+        """Whether *date* lies within the date's stated precision.
+
+        The qualifiers ``~`` and ``?`` do not widen the range: ``2021~`` could be any day of 2021.
+        """
+        return self.earliest <= date <= self.latest
+
+    def _key(self) -> tuple[datetime.date, datetime.date, bool, bool]:
+        return (self.earliest, self.latest, self.approximate, self.uncertain)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+
+PERIOD_PATTERN = (
+    r"^(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)/(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)$"
+)
+"""The shape of a `Period` text form, for schemas."""
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """The days from ``start`` to ``end``, either of which may be open (not known or not over).
+
+    >>> p = Period.parse("2023-04-13/2023-04-14")
+    >>> p.could_include(datetime.date(2023, 4, 14)), str(Period(start=PartialDate(year=2017)))
+    (True, '2017/..')
+
+    Attributes:
+        start: The first day, or ``None`` when open.
+        end: The last day, or ``None`` when open; not before ``start``.
+    """
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check(self, self._rules)
+
+    def _rules(self) -> list[Problem]:
+        if self.start is None and self.end is None:
+            return [("$", "a period needs a start, an end or both")]
+        if (
+            self.start is not None
+            and self.end is not None
+            and self.end.latest < self.start.earliest
+        ):
+            return [("$.end", f"{self.end} is before the start {self.start}")]
+        return []
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read the EDTF interval form strictly: ``2023-04-13/2023-04-14``, ``2017-06/..``."""
+        if not isinstance(text, str):
+            raise ValidationError([("$", f"expected a period as text, got {type(text).__name__}")])
+        parts = text.split("/")
+        if len(parts) != 2:
+            raise ValidationError(
+                [("$", f"{text!r} is not a period such as '2023-04-13/2023-04-14' or '2017/..'")]
+            )
+        ends: list[PartialDate | None] = []
+        problems: list[Problem] = []
+        for name, part in zip(("start", "end"), parts, strict=True):
+            try:
+                ends.append(None if part == ".." else PartialDate.parse(part))
+            except ValidationError as error:
+                problems.extend(error.under(f"$.{name}").problems)
+        if problems:
+            raise ValidationError(problems)
+        return cls(start=ends[0], end=ends[1])
+
+    def __str__(self) -> str:
+        return f"{self.start or '..'}/{self.end or '..'}"
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day the period could start (`datetime.date.min` when open)."""
+        return datetime.date.min if self.start is None else self.start.earliest
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day the period could end (`datetime.date.max` when open)."""
+        return datetime.date.max if self.end is None else self.end.latest
+
+    def could_include(self, date: datetime.date) -> bool:
+        """Whether *date* could fall within the period."""
+        return self.earliest <= date <= self.latest
+
+    def surely_overlaps(self, other: Period) -> bool:
+        """Whether some day certainly lies in both periods, however their dates resolve.
+
+        Two memberships that meet in a year, one ending and the next starting in 2021,
+        do not surely overlap; one from 2001 to 2010 and one from 2005 on do.
+        """
+        return _surely_before_end(self, other) and _surely_before_end(other, self)
+
+
+def _surely_before_end(first: Period, second: Period) -> bool:
+    """Whether *first* certainly starts on or before the day *second* certainly still runs."""
+    start = datetime.date.min if first.start is None else first.start.latest
+    end = datetime.date.max if second.end is None else second.end.earliest
+    return start <= end
+
+
+When = PartialDate | Period
+"""When an event happened: on a (partial) date, or over a period."""
+
+
+_APPROXIMATE = re.compile(r"^(?:about|around|approximately|circa|ca\.|c\.)\s+", re.IGNORECASE)
+_DEFAULTS = (datetime.datetime(1, 1, 1), datetime.datetime(2, 2, 2))
+
+
+def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
+    """Read a date as people write it, keeping exactly the precision the text gives.
+
+    >>> str(read_date("14 April 2023")), str(read_date("April 2023")), str(read_date("In 2021"))
+    ('2023-04-14', '2023-04', '2021')
+    >>> str(read_date("around 2021")), str(read_date("March 2022?"))
+    ('2021~', '2022-03?')
+
+    A leading "about", "around", "approximately", "circa" or "c." marks the date approximate,
+    a trailing "?" uncertain. Times of day are ignored. *dayfirst* reads ``04/05/2023`` as
+    4 May. Text with no year, or a date that does not exist, is a `ValidationError`.
+    """
+    if not isinstance(text, str):
+        raise ValidationError([("$", f"expected a date as text, got {type(text).__name__}")])
+    body = text.strip()
+    uncertain = body.endswith("?")
+    body = body.removesuffix("?").rstrip()
+    approximate = _APPROXIMATE.match(body) is not None
+    body = _APPROXIMATE.sub("", body)
+    try:
+        first, second = (
+            _dateutil.parse(body, default=d, dayfirst=dayfirst, fuzzy=True) for d in _DEFAULTS
+        )
+    except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
+        reason = (
+            error.args[0] % body
+            if isinstance(error.args[0], str) and "%s" in error.args[0]
+            else str(error)
+        )
+        raise ValidationError([("$", f"cannot read {text!r} as a date: {reason}")]) from None
+    if first.year != second.year:
+        raise ValidationError([("$", f"cannot read {text!r} as a date: it gives no year")])
+    if first.month != second.month and first.day == second.day:
+        raise ValidationError([("$", f"cannot read {text!r} as a date: a day with no month")])
+    return PartialDate(
+        year=first.year,
+        month=first.month if first.month == second.month else None,
+        day=first.day if first.day == second.day else None,
+        approximate=approximate,
+        uncertain=uncertain,
+    )
+
+
+def parse_when(text: str) -> When:
+    """Read the EDTF text of a date (``2023-04-14``) or a period (``2023-04-13/2023-04-14``)."""
+    if isinstance(text, str) and "/" in text:
+        return Period.parse(text)
+    return PartialDate.parse(text)

@@ -1,0 +1,64 @@
+"""People and the offices they hold."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import attrs
+
+from diplomod._checks import check
+from diplomod._rules import Unique
+from diplomod._types import ActorRef, Id, Label, WikidataId
+from diplomod.dates import Period
+from diplomod.errors import Problem
+from diplomod.names import Name
+
+
+@attrs.frozen(kw_only=True)
+class Office:
+    """An office a person holds, for a state or an organization.
+
+    >>> Office(title="Minister of Foreign Affairs", represents="RUS").represents
+    'RUS'
+
+    Attributes:
+        title: The office's title, e.g. "Minister of State for Foreign Affairs".
+        represents: The state (by code) or organization (by id) the office belongs to.
+        period: When the person held the office, when known.
+    """
+
+    title: Label
+    represents: ActorRef
+    period: Period | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check(self)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person who takes part in diplomacy.
+
+    Attributes:
+        id: The person's record id.
+        name: The name the records use, in any script.
+        other_names: Other names and spellings, e.g. in the person's own script.
+        wikidata: The person's Wikidata item id.
+        offices: The offices the person holds or held, in the order the records give.
+    """
+
+    id: Id
+    name: Label
+    other_names: Annotated[tuple[Name, ...], Unique()] = ()
+    wikidata: WikidataId | None = None
+    offices: Annotated[tuple[Office, ...], Unique()] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check(self, self._rules)
+
+    def _rules(self) -> list[Problem]:
+        return [
+            (f"$.other_names[{i}].text", f"repeats the name {self.name!r}")
+            for i, other in enumerate(self.other_names)
+            if other.text == self.name and other.language is None
+        ]
