@@ -11,7 +11,7 @@ from diplomod._codelists import codelist
 from diplomod.agreements import Agreement, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
 from diplomod.dates import PartialDate, Period, read_date
-from diplomod.dossier import Dossier
+from diplomod.dossier import Dossier, Event
 from diplomod.errors import ValidationError
 from diplomod.evidence import Evidence, Source
 from diplomod.meetings import Meeting, Occasion, Participant, Statement
@@ -19,6 +19,15 @@ from diplomod.names import Name
 from diplomod.organizations import Membership, Organization
 from diplomod.people import Office, Person
 from diplomod.places import Coordinates, Place
+from diplomod.serializers import (
+    from_dict,
+    from_json,
+    read_jsonl,
+    read_jsonl_results,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
 from diplomod.states import State, state
 
 __all__ = [
@@ -26,6 +35,7 @@ __all__ = [
     "CooperationArea",
     "Coordinates",
     "Dossier",
+    "Event",
     "Evidence",
     "LifecycleEvent",
     "Meeting",
@@ -47,6 +57,13 @@ __all__ = [
     "codelist",
     "cooperation_area",
     "cooperation_areas",
+    "from_dict",
+    "from_json",
     "read_date",
+    "read_jsonl",
+    "read_jsonl_results",
     "state",
+    "to_dict",
+    "to_json",
+    "write_jsonl",
 ]

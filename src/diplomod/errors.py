@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 Problem = tuple[str, str]
 """One problem: a JSON path such as ``$.participants[1].represents`` and what rule it broke."""
@@ -24,24 +25,28 @@ class ValidationError(ValueError):
 
     Attributes:
         problems: The ``(path, message)`` pairs, in the order they were found.
+        line: The line of a JSON Lines file the problems are on, when read from one.
     """
 
     problems: tuple[Problem, ...]
+    line: int | None
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, line: int | None = None) -> None:
         self.problems = tuple(problems)
+        self.line = line
         if not self.problems:
             raise ValueError("a ValidationError needs at least one problem")
         super().__init__(self.problems)
 
     def __str__(self) -> str:
         lines = [f"{path}: {message}" for path, message in self.problems]
+        where = "" if self.line is None else f"line {self.line}: "
         if len(lines) == 1:
-            return lines[0]
-        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+            return where + lines[0]
+        return f"{where}{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
 
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
-        return (type(self), (self.problems,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.problems, self.line))
 
     def under(self, prefix: str) -> ValidationError:
         """Return the same problems with their paths moved under *prefix*.
@@ -49,7 +54,12 @@ class ValidationError(ValueError):
         >>> ValidationError([("$.country", "unknown")]).under("$.where").problems
         (('$.where.country', 'unknown'),)
         """
-        return ValidationError((join(prefix, path), message) for path, message in self.problems)
+        moved = ((join(prefix, path), message) for path, message in self.problems)
+        return ValidationError(moved, line=self.line)
+
+
+def _rebuild(problems: tuple[Problem, ...], line: int | None) -> ValidationError:
+    return ValidationError(problems, line=line)
 
 
 def join(prefix: str, path: str) -> str:

@@ -31,7 +31,7 @@ class Coordinates:
 class Place:
     """A named place: a city, a venue, a region.
 
-    >>> Place(name="Samarkand", country="UZB", geonames_id=1216265).country
+    >>> Place(name="Samarkand", country="UZB").country
     'UZB'
 
     Attributes:

@@ -1,0 +1,258 @@
+"""The one cattrs converter that owns diplomod's serialization policy.
+
+Reading is strict: an unknown key is an error, nothing is coerced (``5`` is not a string,
+``"abc"`` is not a list), dates must be in their canonical text form, and every problem in
+a document is reported at once. Writing is deterministic: fields in declaration order, sets
+sorted, defaults left out.
+"""
+
+from __future__ import annotations
+
+import keyword
+import math
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from diplomod import _codelists
+from diplomod.agreements import Agreement
+from diplomod.dates import PartialDate, Period, When, parse_when
+from diplomod.dossier import Event
+from diplomod.errors import Problem, ValidationError, join
+from diplomod.meetings import Meeting
+
+KINDS: dict[str, type] = {"meeting": Meeting, "agreement": Agreement}
+"""The ``kind`` tag each event record carries, so mixed collections can be read back."""
+
+_KIND_OF = {cls: kind for kind, cls in KINDS.items()}
+
+
+def json_type(value: Any) -> str:
+    """Name the JSON type of *value* for a message: ``object``, ``array``, ``string``, ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {'true' if value else 'false'}"
+    if isinstance(value, int | float):
+        text = repr(value)
+        return f"number {text if len(text) <= 20 else text[:17] + '...'}"
+    if isinstance(value, str):
+        return f"string {value[:30]!r}" if len(value) <= 30 else f"string {value[:27]!r}..."
+    return {dict: "object", list: "array"}.get(type(value), type(value).__name__)
+
+
+def _fail(expected: str, value: Any) -> ValidationError:
+    return ValidationError([("$", f"expected {expected}, got {json_type(value)}")])
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _fail("a string", value)
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _fail("an integer", value)
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) not in (int, float):
+        raise _fail("a number", value)
+    if not math.isfinite(value):
+        raise ValidationError([("$", f"must be a finite number, not {value!r}")])
+    return float(value)
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _fail("true or false", value)
+    return value
+
+
+def _text_hook(parse: Callable[[str], Any], what: str) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            raise _fail(what, value)
+        return parse(value)
+
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(
+        forbid_extra_keys=True, detailed_validation=True, omit_if_default=True
+    )
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_unstructure_hook(float, float)
+    date_text = "a date as text such as '2023-04-14'"
+    converter.register_structure_hook(PartialDate, _text_hook(PartialDate.parse, date_text))
+    converter.register_structure_hook(Period, _text_hook(Period.parse, "a period as text"))
+    converter.register_structure_hook(When, _text_hook(parse_when, "a date or period as text"))
+    for cls in (PartialDate, Period):
+        converter.register_unstructure_hook(cls, str)
+    converter.register_unstructure_hook(When, str)
+    converter.register_structure_hook(Event, _structure_event)
+
+    def is_tuple(t: Any) -> bool:
+        return typing.get_origin(t) is tuple
+
+    def is_frozenset(t: Any) -> bool:
+        return typing.get_origin(t) is frozenset
+
+    converter.register_structure_hook_factory(is_tuple, lambda t: _sequence_hook(converter, t))
+    converter.register_structure_hook_factory(is_frozenset, lambda t: _set_hook(converter, t))
+    converter.register_unstructure_hook_func(
+        is_tuple, lambda items: [converter.unstructure(item) for item in items]
+    )
+    converter.register_unstructure_hook_func(
+        is_frozenset, lambda items: sorted(converter.unstructure(item) for item in items)
+    )
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _class_hook(converter, cls))
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda cls: _class_unstructure_hook(converter, cls)
+    )
+    return converter
+
+
+def _sequence_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
+    item_type = typing.get_args(hint)[0]
+    structure_item = converter.get_structure_hook(item_type)
+
+    def structure_sequence(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _fail("an array", value)
+        items, problems = [], []
+        for i, item in enumerate(value):
+            try:
+                items.append(structure_item(item, item_type))
+            except Exception as error:
+                problems.extend(problems_of(error, f"$[{i}]"))
+        if problems:
+            raise ValidationError(problems)
+        return tuple(items)
+
+    return structure_sequence
+
+
+def _set_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
+    structure_items = _sequence_hook(converter, tuple[typing.get_args(hint)[0], ...])
+
+    def structure_set(value: Any, _: Any) -> frozenset[Any]:
+        items = structure_items(value, None)
+        result = frozenset(items)
+        if len(result) != len(items):
+            seen: set[Any] = set()
+            for i, item in enumerate(items):
+                if item in seen:
+                    raise ValidationError([(f"$[{i}]", f"repeats {value[i]!r}")])
+                seen.add(item)
+        return result
+
+    return structure_set
+
+
+def _class_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    structure_fields = make_dict_structure_fn(cls, converter)
+    kind = _KIND_OF.get(cls)
+    names = [f.name for f in attrs.fields(cls) if f.init]
+
+    def structure_object(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise _fail("an object", value)
+        if kind is not None:
+            value = _untagged(value, kind)
+        unknown = value.keys() - names
+        if not unknown:
+            return structure_fields(value, cls)
+        # Unknown keys are reported with, not instead of, the problems of the known ones.
+        problems = [
+            (key_path("$", key), "unknown key" + _codelists.suggest(key, names))
+            for key in sorted(unknown)
+        ]
+        try:
+            structure_fields({k: v for k, v in value.items() if k not in unknown}, cls)
+        except (ValidationError, cattrs.BaseValidationError) as error:
+            problems[:0] = problems_of(error)
+        raise ValidationError(problems)
+
+    return structure_object
+
+
+def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:
+    """Return *value* without its ``kind`` tag, which must say *kind*."""
+    if "kind" not in value:
+        raise ValidationError([("$.kind", f"is required and must be {kind!r}")])
+    if value["kind"] != kind:
+        raise ValidationError([("$.kind", f"must be {kind!r}, not {value['kind']!r}")])
+    return {key: item for key, item in value.items() if key != "kind"}
+
+
+def _class_unstructure_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any], Any]:
+    unstructure_fields = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    kind = _KIND_OF.get(cls)
+    if kind is None:
+        return unstructure_fields
+
+    def unstructure_tagged(obj: Any) -> dict[str, Any]:
+        return {"kind": kind, **unstructure_fields(obj)}
+
+    return unstructure_tagged
+
+
+def _structure_event(value: Any, _: Any) -> Event:
+    if type(value) is not dict:
+        raise _fail("an object", value)
+    kind = value.get("kind")
+    cls = KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        known = " or ".join(repr(k) for k in KINDS)
+        found = "missing" if "kind" not in value else f"{kind!r}"
+        hint = _codelists.suggest(kind, KINDS) if isinstance(kind, str) else ""
+        raise ValidationError([("$.kind", f"must be {known}, not {found}{hint}")])
+    return converter.structure(value, cls)  # type: ignore[no-any-return]
+
+
+def key_path(path: str, key: str) -> str:
+    """Return the JSON path of *key* in the object at *path*."""
+    if key.isidentifier() and not keyword.iskeyword(key):
+        return f"{path}.{key}"
+    escaped = key.replace("\\", "\\\\").replace("'", "\\'")
+    return f"{path}['{escaped}']"
+
+
+def problems_of(error: BaseException, path: str = "$") -> Iterator[Problem]:
+    """Turn a structuring failure (a tree of cattrs errors and ours) into path/message pairs."""
+    if isinstance(error, ValidationError):
+        for inner, message in error.problems:
+            yield join(path, inner), message
+    elif isinstance(error, ClassValidationError):
+        with_notes, others = error.group_exceptions()
+        for sub, note in with_notes:
+            yield from problems_of(sub, key_path(path, note.name))
+        for sub in others:
+            yield from problems_of(sub, path)
+    elif isinstance(error, IterableValidationError):
+        indexed, others = error.group_exceptions()
+        for sub, note in indexed:
+            yield from problems_of(sub, f"{path}[{note.index}]")
+        for sub in others:
+            yield from problems_of(sub, path)
+    elif isinstance(error, KeyError):
+        yield path, "is required"
+    elif isinstance(error, RecursionError):
+        yield path, "is nested too deeply"
+    else:
+        yield path, f"could not be read: {error}"
+
+
+converter = _make_converter()

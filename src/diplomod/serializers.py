@@ -1,0 +1,252 @@
+"""Reading and writing records as dicts, JSON and JSON Lines.
+
+Reading is strict and reports every problem of a document at once as a `ValidationError`;
+writing is deterministic, so equal records always give the same bytes.
+
+>>> from diplomod import Place, from_json, to_json
+>>> text = to_json(Place(name="Самарканд", country="UZB"))
+>>> text
+'{"name":"Самарканд","country":"UZB"}'
+>>> from_json(text, Place) == Place(name="Самарканд", country="UZB")
+True
+>>> from_json('{"name": "Samarkand", "country": "UZBK", "lat": 39.6}', Place)
+Traceback (most recent call last):
+...
+diplomod.errors.ValidationError: 2 problems:
+  $.country: unknown state code 'UZBK'; did you mean 'UZB'?
+  $.lat: unknown key
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeVar, cast
+
+import cattrs
+
+from diplomod._converter import converter, problems_of
+from diplomod.dossier import Dossier
+from diplomod.errors import ValidationError
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = "1.0"
+"""The version of the dossier document format this release writes."""
+
+MIGRATIONS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""Steps from an older ``schema_version`` to the next, each a function on the raw dict that
+returns the dict in the next version (with its ``schema_version`` updated)."""
+
+READS = (SCHEMA_VERSION, *MIGRATIONS)
+"""The dossier versions this release reads."""
+
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""The longest JSON Lines line `read_jsonl` accepts by default, in bytes."""
+
+
+def to_dict(obj: Any) -> Any:
+    """Return *obj* as JSON-ready dicts, lists, strings, numbers and booleans.
+
+    Fields keep their declaration order, sets are written sorted, and fields at their
+    default are left out. A `Dossier` carries its ``schema_version``; a `Meeting` or an
+    `Agreement` its ``kind``.
+    """
+    data = converter.unstructure(obj)
+    if isinstance(obj, Dossier):
+        return {"schema_version": SCHEMA_VERSION, **data}
+    return data
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """Build a *cls* (any diplomod class, or `Event`) from JSON-ready data, strictly."""
+    if cls is Dossier:
+        data = _upgrade(data)
+    try:
+        return cast(T, converter.structure(data, cls))
+    except (ValidationError, cattrs.BaseValidationError, RecursionError) as error:
+        raise ValidationError(problems_of(error)) from None
+
+
+def _upgrade(data: Any) -> Any:
+    """Check a dossier's ``schema_version`` and migrate it, step by step, to the current one."""
+    if type(data) is not dict:
+        return data  # the structuring reports the wrong type
+    version = data.get("schema_version")
+    if version is None:
+        raise ValidationError(
+            [("$.schema_version", f"is required; this release reads {', '.join(READS)}")]
+        )
+    while version in MIGRATIONS:
+        data = MIGRATIONS[version](data)
+        version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ValidationError(
+            [
+                (
+                    "$.schema_version",
+                    f"{version!r} is not a version this "
+                    f"release reads ({', '.join(READS)}); a newer diplomod may",
+                )
+            ]
+        )
+    return {key: value for key, value in data.items() if key != "schema_version"}
+
+
+def to_json(obj: Any, *, indent: int | None = None) -> str:
+    """Return *obj* as JSON text: UTF-8-ready (no ``\\u`` escapes for non-ASCII text),
+    compact unless *indent* is given, and the same for equal objects."""
+    return _dumps(to_dict(obj), indent)
+
+
+def _dumps(data: Any, indent: int | None) -> str:
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Build a *cls* from JSON text or UTF-8 bytes, strictly (see `from_dict`)."""
+    return from_dict(parse_json(text), cls)
+
+
+def parse_json(text: str | bytes | bytearray) -> Any:
+    """Parse JSON strictly: UTF-8 only, no byte-order mark, no NaN or Infinity, no key
+    given twice in one object; any failure is a `ValidationError` saying where."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValidationError(
+                [
+                    (
+                        "$",
+                        f"is not valid UTF-8: byte {error.start} "
+                        f"({bytes(text)[error.start : error.start + 1]!r})",
+                    )
+                ]
+            ) from None
+    if not isinstance(text, str):
+        raise ValidationError([("$", f"expected JSON text or bytes, got {type(text).__name__}")])
+    if text.startswith("\ufeff"):
+        raise ValidationError([("$", "starts with a byte-order mark; JSON text must not")])
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object)
+    except ValidationError:
+        raise
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            [("$", f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")]
+        ) from None
+    except RecursionError:
+        raise ValidationError([("$", "is nested too deeply to read")]) from None
+    except ValueError:  # the only other: an integer of more digits than Python converts
+        raise ValidationError([("$", "holds a number with too many digits to read")]) from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValidationError([("$", f"{name} is not a JSON number")])
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValidationError([("$", f"an object gives the key {key!r} twice")])
+            seen.add(key)
+    return result
+
+
+Destination = str | os.PathLike[str] | IO[str]
+
+
+def write_jsonl(records: Iterable[Any], destination: Destination) -> int:
+    """Write *records* as JSON Lines, one compact JSON document a line; return how many.
+
+    *destination* is a path or a text file open for writing.
+    """
+    if isinstance(destination, str | os.PathLike):
+        with open(destination, "w", encoding="utf-8", newline="\n") as file:
+            return write_jsonl(records, file)
+    count = 0
+    for record in records:
+        destination.write(to_json(record) + "\n")
+        count += 1
+    return count
+
+
+def read_jsonl(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: type[T],
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[T]:
+    """Yield a *cls* for each line of a JSON Lines file, reading one line at a time.
+
+    Blank lines are skipped. A bad line raises `ValidationError` with its ``line`` number.
+    A line longer than *max_line_bytes* is refused without being held in memory.
+    """
+    for result in read_jsonl_results(source, cls, max_line_bytes=max_line_bytes):
+        if isinstance(result, ValidationError):
+            raise result
+        yield result
+
+
+def read_jsonl_results(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: type[T],
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[T | ValidationError]:
+    """Like `read_jsonl`, but yield each bad line's `ValidationError` and go on reading."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as file:
+            yield from read_jsonl_results(file, cls, max_line_bytes=max_line_bytes)
+        return
+    for number, line in _lines(source, max_line_bytes):
+        if isinstance(line, ValidationError):
+            yield ValidationError(line.problems, line=number)
+        elif line.strip():
+            try:
+                yield from_json(line, cls)
+            except ValidationError as error:
+                yield ValidationError(error.problems, line=number)
+
+
+def _lines(
+    source: IO[bytes] | IO[str], limit: int
+) -> Iterator[tuple[int, bytes | str | ValidationError]]:
+    """Yield each line with its number; an over-long line as an error, skipped in chunks."""
+    number = 0
+    while True:
+        line = source.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+            _skip_rest_of_line(source)
+            yield (
+                number,
+                ValidationError(
+                    [
+                        (
+                            "$",
+                            f"the line is longer than {limit} bytes; "
+                            "raise max_line_bytes to read it",
+                        )
+                    ]
+                ),
+            )
+        else:
+            yield number, line
+
+
+def _skip_rest_of_line(source: IO[bytes] | IO[str]) -> None:
+    while True:
+        chunk = source.readline(io.DEFAULT_BUFFER_SIZE)
+        if not chunk or chunk.endswith(b"\n" if isinstance(chunk, bytes) else "\n"):
+            return

@@ -1,0 +1,43 @@
+"""Hypothesis strategies for diplomod's date types, shared by the test modules."""
+
+from __future__ import annotations
+
+import calendar
+
+from hypothesis import strategies as st
+
+from diplomod import PartialDate, Period
+
+
+@st.composite
+def partial_dates(
+    draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999
+) -> PartialDate:
+    """Any valid `PartialDate`: year, month or day precision, with or without qualifiers."""
+    year = draw(st.integers(min_value=min_year, max_value=max_year))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    month = day = None
+    if precision != "year":
+        month = draw(st.integers(min_value=1, max_value=12))
+    if precision == "day":
+        assert month is not None
+        last = calendar.monthrange(year, month)[1]
+        day = draw(st.integers(min_value=1, max_value=last))
+    return PartialDate(
+        year=year,
+        month=month,
+        day=day,
+        approximate=draw(st.booleans()),
+        uncertain=draw(st.booleans()),
+    )
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """Any valid `Period`: a start not after its end, and at most one open end."""
+    first, second = sorted([draw(partial_dates()), draw(partial_dates())])
+    open_end = draw(st.sampled_from([None, "start", "end"]))
+    return Period(
+        start=None if open_end == "start" else first,
+        end=None if open_end == "end" else second,
+    )
