@@ -40,7 +40,7 @@ def samarkand_meeting() -> dm.Meeting:
 
 def main() -> None:
     meeting = samarkand_meeting()
-    khar, lavrov = meeting.participants
+    khar = meeting.participants[0]
     print(f"{meeting.when} in {meeting.where.name if meeting.where else 'no place'}")
     for participant in meeting.participants:
         state = dm.state(participant.represents)

@@ -43,7 +43,11 @@ def json_type(value: Any) -> str:
         return f"number {text if len(text) <= 20 else text[:17] + '...'}"
     if isinstance(value, str):
         return f"string {value[:30]!r}" if len(value) <= 30 else f"string {value[:27]!r}..."
-    return {dict: "object", list: "array"}.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    return type(value).__name__
 
 
 def _fail(expected: str, value: Any) -> ValidationError:
@@ -131,7 +135,8 @@ def _sequence_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any
     def structure_sequence(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _fail("an array", value)
-        items, problems = [], []
+        items: list[Any] = []
+        problems: list[Problem] = []
         for i, item in enumerate(value):
             try:
                 items.append(structure_item(item, item_type))
@@ -145,7 +150,8 @@ def _sequence_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any
 
 
 def _set_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
-    structure_items = _sequence_hook(converter, tuple[typing.get_args(hint)[0], ...])
+    item_type = typing.get_args(hint)[0]
+    structure_items = _sequence_hook(converter, tuple[item_type, ...])  # type: ignore[valid-type]
 
     def structure_set(value: Any, _: Any) -> frozenset[Any]:
         items = structure_items(value, None)
@@ -162,7 +168,7 @@ def _set_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], An
 
 
 def _class_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
-    structure_fields = make_dict_structure_fn(cls, converter)
+    structure_fields: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter)
     kind = _KIND_OF.get(cls)
     names = [f.name for f in attrs.fields(cls) if f.init]
 
@@ -198,7 +204,9 @@ def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:
 
 
 def _class_unstructure_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any], Any]:
-    unstructure_fields = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    unstructure_fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True
+    )
     kind = _KIND_OF.get(cls)
     if kind is None:
         return unstructure_fields
@@ -219,7 +227,8 @@ def _structure_event(value: Any, _: Any) -> Event:
         found = "missing" if "kind" not in value else f"{kind!r}"
         hint = _codelists.suggest(kind, KINDS) if isinstance(kind, str) else ""
         raise ValidationError([("$.kind", f"must be {known}, not {found}{hint}")])
-    return converter.structure(value, cls)  # type: ignore[no-any-return]
+    event: Event = converter.structure(value, cls)
+    return event
 
 
 def key_path(path: str, key: str) -> str:
@@ -242,11 +251,11 @@ def problems_of(error: BaseException, path: str = "$") -> Iterator[Problem]:
         for sub in others:
             yield from problems_of(sub, path)
     elif isinstance(error, IterableValidationError):
-        indexed, others = error.group_exceptions()
-        for sub, note in indexed:
-            yield from problems_of(sub, f"{path}[{note.index}]")
-        for sub in others:
-            yield from problems_of(sub, path)
+        indexed, rest = error.group_exceptions()
+        for item, index_note in indexed:
+            yield from problems_of(item, f"{path}[{index_note.index}]")
+        for item in rest:
+            yield from problems_of(item, path)
     elif isinstance(error, KeyError):
         yield path, "is required"
     elif isinstance(error, RecursionError):

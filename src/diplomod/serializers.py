@@ -23,7 +23,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, TypeVar, cast
+from typing import IO, Any, TypeVar
 
 import cattrs
 
@@ -65,9 +65,10 @@ def from_dict(data: Any, cls: type[T]) -> T:
     if cls is Dossier:
         data = _upgrade(data)
     try:
-        return cast(T, converter.structure(data, cls))
+        result: T = converter.structure(data, cls)
     except (ValidationError, cattrs.BaseValidationError, RecursionError) as error:
         raise ValidationError(problems_of(error)) from None
+    return result
 
 
 def _upgrade(data: Any) -> Any:
@@ -116,18 +117,13 @@ def parse_json(text: str | bytes | bytearray) -> Any:
     """Parse JSON strictly: UTF-8 only, no byte-order mark, no NaN or Infinity, no key
     given twice in one object; any failure is a `ValidationError` saying where."""
     if isinstance(text, bytes | bytearray):
+        raw = bytes(text)
         try:
-            text = bytes(text).decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise ValidationError(
-                [
-                    (
-                        "$",
-                        f"is not valid UTF-8: byte {error.start} "
-                        f"({bytes(text)[error.start : error.start + 1]!r})",
-                    )
-                ]
-            ) from None
+            bad = raw[error.start : error.start + 1]
+            message = f"is not valid UTF-8: byte {error.start} ({bad!r})"
+            raise ValidationError([("$", message)]) from None
     if not isinstance(text, str):
         raise ValidationError([("$", f"expected JSON text or bytes, got {type(text).__name__}")])
     if text.startswith("\ufeff"):
@@ -227,7 +223,7 @@ def _lines(
         if not line:
             return
         number += 1
-        if len(line) > limit and not line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+        if len(line) > limit and not _ends_line(line):
             _skip_rest_of_line(source)
             yield (
                 number,
@@ -245,8 +241,12 @@ def _lines(
             yield number, line
 
 
+def _ends_line(chunk: bytes | str) -> bool:
+    return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
+
+
 def _skip_rest_of_line(source: IO[bytes] | IO[str]) -> None:
     while True:
         chunk = source.readline(io.DEFAULT_BUFFER_SIZE)
-        if not chunk or chunk.endswith(b"\n" if isinstance(chunk, bytes) else "\n"):
+        if not chunk or _ends_line(chunk):
             return
