@@ -8,6 +8,7 @@ Every class is a frozen attrs class that checks its rules whenever it is made, r
 from __future__ import annotations
 
 from diplomod._codelists import codelist
+from diplomod._schema import json_schema
 from diplomod.agreements import Agreement, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
 from diplomod.dates import PartialDate, Period, read_date
@@ -59,6 +60,7 @@ __all__ = [
     "cooperation_areas",
     "from_dict",
     "from_json",
+    "json_schema",
     "read_date",
     "read_jsonl",
     "read_jsonl_results",

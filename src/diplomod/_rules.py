@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 import attrs
@@ -29,6 +29,10 @@ class Rule:
 
     def json_schema(self) -> dict[str, Any]:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def schema_name(self) -> str | None:
+        """The name of a shared schema definition for this rule, or ``None`` to inline it."""
+        return None
 
 
 _SINGLE_LINE_BAD = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)))
@@ -70,6 +74,9 @@ class Text(Rule):
         )
         edge = r"[^\s\u0000-\u001f\u007f-\u009f]"
         return {"type": "string", "minLength": 1, "pattern": f"^{edge}(?:{inner}*{edge})?$"}
+
+    def schema_name(self) -> str:
+        return "Prose" if self.multiline else "Label"
 
 
 @attrs.frozen
@@ -178,6 +185,9 @@ class Code(Rule):
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(_codelists.load(self.codelist))}
 
+    def schema_name(self) -> str:
+        return self.noun.title().replace(" ", "")
+
 
 ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
 STATE_PATTERN = r"^[A-Z]{3}$"
@@ -196,6 +206,9 @@ class StateCode(Rule):
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(_codelists.load("states"))}
 
+    def schema_name(self) -> str:
+        return "StateCode"
+
 
 @attrs.frozen
 class Actor(Rule):
@@ -208,8 +221,13 @@ class Actor(Rule):
             return None
         return f"{value!r} is neither a state code such as 'PAK' nor a record id such as 'sco'"
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"anyOf": [StateCode().json_schema(), Pattern(ID_PATTERN, "").json_schema()]}
+    def json_schema(self, ref: Callable[[Rule], dict[str, Any]] | None = None) -> dict[str, Any]:
+        state = StateCode()
+        states = state.json_schema() if ref is None else ref(state)
+        return {"anyOf": [states, Pattern(ID_PATTERN, "").json_schema()]}
+
+    def schema_name(self) -> str:
+        return "ActorRef"
 
 
 AREA_SEGMENT = r"[a-z][a-z0-9_]*"
@@ -240,3 +258,6 @@ class AreaCode(Rule):
                 {"type": "string", "pattern": AREA_NAMESPACE_PATTERN},
             ]
         }
+
+    def schema_name(self) -> str:
+        return "CooperationAreaCode"
