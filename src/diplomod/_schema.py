@@ -8,6 +8,7 @@ not know is an error, never skipped.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import os
@@ -258,7 +259,7 @@ def schema_files() -> dict[str, dict[str, Any]]:
     files: dict[str, dict[str, Any]] = {}
     shared: dict[str, Make] = {}
     for cls, file in TOP_LEVEL.items():
-        root, _, makers = _build(lambda ref, cls=cls: _root(cls, ref), target)
+        root, _, makers = _build(functools.partial(_root, cls), target)
         files[file] = {"$schema": DRAFT, "$id": _url(file), **root}
         shared.update((name, make) for name, make in makers.items() if name not in by_name)
     common = {name: _build(shared[name], common_target)[0] for name in sorted(shared)}
