@@ -10,9 +10,7 @@ from diplomod import PartialDate, Period
 
 
 @st.composite
-def partial_dates(
-    draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999
-) -> PartialDate:
+def partial_dates(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -> PartialDate:
     """Any valid `PartialDate`: year, month or day precision, with or without qualifiers."""
     year = draw(st.integers(min_value=min_year, max_value=max_year))
     precision = draw(st.sampled_from(["year", "month", "day"]))

@@ -104,3 +104,33 @@ def test_an_error_raised_by_a_class_survives_pickling() -> None:
         ("$.name", "must not start or end with white space"),
         ("$.country", "unknown state code 'UZBK'; did you mean 'UZB'?"),
     )
+
+
+# --- the line of a JSON Lines file -----------------------------------------------------------
+
+
+def test_line_is_none_unless_given() -> None:
+    assert ValidationError([("$", "bad")]).line is None
+
+
+def test_line_is_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        ValidationError([("$", "bad")], 3)  # type: ignore[call-arg]
+
+
+def test_str_starts_with_the_line_when_known() -> None:
+    one = ValidationError([("$.country", "unknown")], line=3)
+    assert str(one) == "line 3: $.country: unknown"
+    many = ValidationError([("$.name", "must not be empty"), ("$.country", "unknown")], line=12)
+    assert str(many) == "line 12: 2 problems:\n  $.name: must not be empty\n  $.country: unknown"
+
+
+def test_under_keeps_the_line() -> None:
+    moved = ValidationError([("$.country", "unknown")], line=7).under("$.where")
+    assert (moved.line, moved.problems) == (7, (("$.where.country", "unknown"),))
+
+
+def test_pickle_round_trip_keeps_the_line() -> None:
+    error = ValidationError([("$.country", "unknown")], line=42)
+    copied = pickle.loads(pickle.dumps(error))
+    assert (copied.line, copied.problems, str(copied)) == (42, error.problems, str(error))

@@ -54,7 +54,12 @@ def type_name(hint: Any) -> str:
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         return " or ".join(type_name(arm) for arm in typing.get_args(hint))
-    return _ARTICLES.get(origin or hint) or f"a {getattr(origin or hint, '__name__', hint)}"
+    return _ARTICLES.get(origin or hint) or with_article(getattr(origin or hint, "__name__", hint))
+
+
+def with_article(noun: str) -> str:
+    """Return *noun* after "a" or "an", as its first letter asks."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 _ARTICLES: dict[Any, str] = {

@@ -8,6 +8,7 @@ fragment for vendoring projects.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -36,7 +37,7 @@ class Rule:
 
 
 _SINGLE_LINE_BAD = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)))
-_MULTI_LINE_BAD = _SINGLE_LINE_BAD - {"\n", "\t"}
+_MULTI_LINE_BAD = _SINGLE_LINE_BAD - {"\n", "\r", "\t"}
 
 
 def _bad_character(value: str, bad: Collection[str]) -> str | None:
@@ -52,7 +53,7 @@ def _bad_character(value: str, bad: Collection[str]) -> str | None:
 class Text(Rule):
     """Human text: not empty, not starting or ending with white space, no control characters.
 
-    ``multiline`` admits line breaks and tabs inside the text, as quotes need.
+    ``multiline`` admits line breaks (``\n``, ``\r``) and tabs inside the text, as quotes need.
     """
 
     multiline: bool = False
@@ -60,7 +61,7 @@ class Text(Rule):
     def check(self, value: str) -> str | None:
         if not value:
             return "must not be empty"
-        if value != value.strip():
+        if value != value.strip() or value[0] == "\ufeff" or value[-1] == "\ufeff":
             return "must not start or end with white space"
         if value.isascii() and value.isprintable():
             return None
@@ -68,11 +69,11 @@ class Text(Rule):
 
     def json_schema(self) -> dict[str, Any]:
         inner = (
-            r"[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]"
+            r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
             if self.multiline
             else (r"[^\u0000-\u001f\u007f-\u009f]")
         )
-        edge = r"[^\s\u0000-\u001f\u007f-\u009f]"
+        edge = r"[^\s\u0000-\u001f\u007f-\u009f\ufeff]"
         return {"type": "string", "minLength": 1, "pattern": f"^{edge}(?:{inner}*{edge})?$"}
 
     def schema_name(self) -> str:
@@ -132,10 +133,15 @@ class Range(Rule):
             return f"must be a finite number, not {value!r}"
         if self.minimum <= value <= self.maximum:
             return None
-        return f"{value!r} is outside the range [{self.minimum:g}, {self.maximum:g}]"
+        return f"{value!r} is outside the range [{_plain(self.minimum)}, {_plain(self.maximum)}]"
 
     def json_schema(self) -> dict[str, Any]:
         return {"minimum": self.minimum, "maximum": self.maximum}
+
+
+def _plain(number: float) -> str:
+    """Write a bound as people read it: ``2147483647``, not ``2.14748e+09``."""
+    return str(int(number)) if float(number).is_integer() else repr(number)
 
 
 @attrs.frozen
@@ -201,6 +207,13 @@ class StateCode(Rule):
         states = _codelists.load("states")
         if value in states:
             return None
+        key = value.casefold()
+        names = _state_names()
+        named = names.get(key) or next(
+            (code for name, code in names.items() if len(key) >= 4 and name.startswith(key)), None
+        )
+        if named is not None:
+            return f"unknown state code {value!r}; did you mean {named!r}?"
         return f"unknown state code {value!r}" + _codelists.suggest(value.upper(), states)
 
     def json_schema(self) -> dict[str, Any]:
@@ -210,15 +223,30 @@ class StateCode(Rule):
         return "StateCode"
 
 
+@functools.cache
+def _state_names() -> dict[str, str]:
+    """Map each state's names, case-folded, to its code, to suggest a code for a name."""
+    names: dict[str, str] = {}
+    for code, row in _codelists.load("states").items():
+        if row["status"] != "withdrawn":
+            names.setdefault(row["name"].casefold(), code)
+            names.setdefault(row["common_name"].casefold(), code)
+    return names
+
+
 @attrs.frozen
 class Actor(Rule):
     """A state (by its code, all capitals) or an organization (by its record id, lower case)."""
 
     def check(self, value: str) -> str | None:
-        if value != value.lower():  # capitals: meant as a state code
-            return StateCode().check(value)
         if _compiled(ID_PATTERN).fullmatch(value):
             return None
+        message = StateCode().check(value)
+        if message is None:
+            return None
+        looks_like_code = value.isupper() and value.isalpha() and len(value) <= 4
+        if looks_like_code or (value != value.lower() and "did you mean" in message):
+            return message  # meant as a state
         return f"{value!r} is neither a state code such as 'PAK' nor a record id such as 'sco'"
 
     def json_schema(self, ref: Callable[[Rule], dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -231,7 +259,7 @@ class Actor(Rule):
 
 
 AREA_SEGMENT = r"[a-z][a-z0-9_]*"
-AREA_NAMESPACE_PATTERN = rf"^[a-z][a-z0-9-]*:{AREA_SEGMENT}(?:\.{AREA_SEGMENT})*$"
+AREA_NAMESPACE_PATTERN = rf"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*:{AREA_SEGMENT}(?:\.{AREA_SEGMENT})*$"
 
 
 @attrs.frozen

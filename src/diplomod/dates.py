@@ -24,7 +24,7 @@ from diplomod.errors import Problem, ValidationError
 Precision = Literal["year", "month", "day"]
 
 _EDTF = re.compile(
-    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[?~%])?"
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[?~%])?"
 )
 _QUALIFIERS = {None: (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
 
@@ -44,8 +44,8 @@ class PartialDate:
     >>> d.could_be(datetime.date(2023, 4, 14))
     True
 
-    Dates sort by their earliest possible day, then by their latest, so ``2023-04-14`` comes
-    after ``2023-04`` and ``2023-04`` before ``2023``.
+    Dates sort by their earliest possible day, then by their latest, so ``2023`` comes before
+    ``2023-04``, and ``2023-04`` before ``2023-04-14``.
 
     Attributes:
         year: The year, 1 to 9999.
@@ -182,15 +182,15 @@ PERIOD_PATTERN = (
 
 @attrs.frozen(kw_only=True)
 class Period:
-    """The days from ``start`` to ``end``, either of which may be open (not known or not over).
+    """The days from ``start`` to ``end``; an open start is not known, an open end not over.
 
     >>> p = Period.parse("2023-04-13/2023-04-14")
     >>> p.could_include(datetime.date(2023, 4, 14)), str(Period(start=PartialDate(year=2017)))
     (True, '2017/..')
 
     Attributes:
-        start: The first day, or ``None`` when open.
-        end: The last day, or ``None`` when open; not before ``start``.
+        start: The first day, or ``None`` when not known.
+        end: The last day, or ``None`` while the period goes on; not before ``start``.
     """
 
     start: PartialDate | None = None
@@ -252,14 +252,15 @@ class Period:
         """Whether some day certainly lies in both periods, however their dates resolve.
 
         Two memberships that meet in a year, one ending and the next starting in 2021,
-        do not surely overlap; one from 2001 to 2010 and one from 2005 on do.
+        do not surely overlap; one from 2001 to 2010 and one from 2005 on do. A period whose
+        start is not known may have begun as late as its end.
         """
         return _surely_before_end(self, other) and _surely_before_end(other, self)
 
 
 def _surely_before_end(first: Period, second: Period) -> bool:
     """Whether *first* certainly starts on or before the day *second* certainly still runs."""
-    start = datetime.date.min if first.start is None else first.start.latest
+    start = first.latest if first.start is None else first.start.latest
     end = datetime.date.max if second.end is None else second.end.earliest
     return start <= end
 
@@ -268,7 +269,7 @@ When = PartialDate | Period
 """When an event happened: on a (partial) date, or over a period."""
 
 
-_APPROXIMATE = re.compile(r"^(?:about|around|approximately|circa|ca\.|c\.)\s+", re.IGNORECASE)
+_APPROXIMATE = re.compile(r"^(?:(?:about|around|approximately|circa)\s+|ca?\.\s*)", re.I)
 _DEFAULTS = (datetime.datetime(1, 1, 1), datetime.datetime(2, 2, 2))
 
 
@@ -304,6 +305,12 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
         raise ValidationError([("$", f"cannot read {text!r} as a date: {reason}")]) from None
     if first.year != second.year:
         raise ValidationError([("$", f"cannot read {text!r} as a date: it gives no year")])
+    if not re.search(rf"(?<![0-9]){first.year}(?![0-9])", body):
+        message = (
+            f"cannot read {text!r} as a date: its year is not written in full "
+            f"(it would be read as {first.year}); write all four digits"
+        )
+        raise ValidationError([("$", message)])
     if first.month != second.month and first.day == second.day:
         raise ValidationError([("$", f"cannot read {text!r} as a date: a day with no month")])
     return PartialDate(

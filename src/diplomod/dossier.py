@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import attrs
 
-from diplomod._checks import check
+from diplomod._checks import check, with_article
 from diplomod._rules import Unique
 from diplomod.agreements import Agreement
 from diplomod.areas import CooperationArea, is_within, parent
@@ -97,7 +97,10 @@ class Dossier:
         if found is None:
             yield path, f"no {wanted} has the id {ref!r}"
         elif not isinstance(found, kinds):
-            yield path, f"{ref!r} is a {_KINDS[type(found)]}, not a {wanted}"
+            yield (
+                path,
+                f"{ref!r} is {with_article(_KINDS[type(found)])}, not {with_article(wanted)}",
+            )
 
     def _evidence(self, path: str, items: tuple[Evidence, ...]) -> Iterator[tuple[str, str]]:
         for i, evidence in enumerate(items):
@@ -177,7 +180,14 @@ class Dossier:
                 )
 
     def _area_problems(self) -> Iterator[tuple[str, str]]:
-        defined = {area.code for area in self.areas}
+        defined: dict[str, int] = {}
+        for i, area in enumerate(self.areas):
+            if area.code in defined:
+                yield (
+                    f"$.areas[{i}].code",
+                    f"{area.code!r} is already defined at $.areas[{defined[area.code]}]",
+                )
+            defined.setdefault(area.code, i)
         for i, area in enumerate(self.areas):
             if ":" not in area.code:
                 yield (
@@ -207,7 +217,8 @@ class Dossier:
 
     def _cycle_problems(self) -> Iterator[tuple[str, str]]:
         reported: set[str] = set()
-        for i, meeting in enumerate(self.meetings):
+        position = {meeting.id: i for i, meeting in enumerate(self.meetings)}
+        for meeting in self.meetings:
             chain = [meeting.id]
             current: Any = meeting
             while isinstance(current, Meeting) and current.occasion is not None:
@@ -217,7 +228,7 @@ class Dossier:
                     if not reported & set(cycle):
                         reported.update(cycle)
                         yield (
-                            f"$.meetings[{i}].occasion.event",
+                            f"$.meetings[{position[nxt]}].occasion.event",
                             "occasion links form a cycle: " + " -> ".join([*cycle, nxt]),
                         )
                     break

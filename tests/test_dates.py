@@ -1,0 +1,583 @@
+"""Partial dates, periods, and reading dates from EDTF text and from prose."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplomod import PartialDate, Period, ValidationError, read_date
+from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, parse_when
+from strategies import partial_dates, periods
+
+D = datetime.date
+SHAPE = "is not a date such as '2023', '2023-04', '2023-04-14' or '2021~'"
+
+
+def day(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+# --- construction ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"year": 2021},
+        {"year": 2023, "month": 4},
+        {"year": 2023, "month": 4, "day": 14},
+        {"year": 2024, "month": 2, "day": 29},
+        {"year": 2000, "month": 2, "day": 29},
+        {"year": 1, "month": 1, "day": 1},
+        {"year": 9999, "month": 12, "day": 31},
+        {"year": 2021, "approximate": True, "uncertain": True},
+    ],
+)
+def test_valid_dates_are_made(fields: dict[str, Any]) -> None:
+    made = PartialDate(**fields)
+    assert {name: getattr(made, name) for name in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("fields", "problem"),
+    [
+        ({"year": 2023, "day": 14}, ("$.day", "a day needs a month")),
+        ({"year": 2023, "month": 2, "day": 30}, ("$.day", "February 2023 has 28 days, not 30")),
+        ({"year": 2023, "month": 2, "day": 29}, ("$.day", "February 2023 has 28 days, not 29")),
+        ({"year": 1900, "month": 2, "day": 29}, ("$.day", "February 1900 has 28 days, not 29")),
+        ({"year": 2024, "month": 2, "day": 30}, ("$.day", "February 2024 has 29 days, not 30")),
+        ({"year": 2023, "month": 4, "day": 31}, ("$.day", "April 2023 has 30 days, not 31")),
+        ({"year": 2023, "month": 1, "day": 32}, ("$.day", "32 is outside the range [1, 31]")),
+        ({"year": 2023, "month": 1, "day": 0}, ("$.day", "0 is outside the range [1, 31]")),
+        ({"year": 2023, "month": 13}, ("$.month", "13 is outside the range [1, 12]")),
+        ({"year": 2023, "month": 0}, ("$.month", "0 is outside the range [1, 12]")),
+        ({"year": 0}, ("$.year", "0 is outside the range [1, 9999]")),
+        ({"year": -44}, ("$.year", "-44 is outside the range [1, 9999]")),
+        ({"year": 10000}, ("$.year", "10000 is outside the range [1, 9999]")),
+    ],
+)
+def test_impossible_dates_are_refused(fields: dict[str, Any], problem: tuple[str, str]) -> None:
+    with pytest.raises(ValidationError) as err:
+        PartialDate(**fields)
+    assert err.value.problems == (problem,)
+
+
+def test_from_date_gives_a_day_precision_date() -> None:
+    assert PartialDate.from_date(D(2023, 4, 14)) == PartialDate(year=2023, month=4, day=14)
+
+
+# --- parse -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023", PartialDate(year=2023)),
+        ("2023-04", PartialDate(year=2023, month=4)),
+        ("2023-04-14", PartialDate(year=2023, month=4, day=14)),
+        ("2021~", PartialDate(year=2021, approximate=True)),
+        ("2021?", PartialDate(year=2021, uncertain=True)),
+        ("2021%", PartialDate(year=2021, approximate=True, uncertain=True)),
+        ("2023-04-14?", PartialDate(year=2023, month=4, day=14, uncertain=True)),
+        ("0001", PartialDate(year=1)),
+        ("2024-02-29", PartialDate(year=2024, month=2, day=29)),
+    ],
+)
+def test_parse_reads_edtf_dates(text: str, expected: PartialDate) -> None:
+    assert PartialDate.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "23-04",
+        "2023-4",
+        "2023-04-1",
+        "2023-04-14T00:00",
+        " 2023",
+        "2023 ",
+        "2023\n",
+        "2023/04",
+        "20230414",
+        "2023~?",
+        "~2023",
+        "",
+        "April 2023",
+        "12023",
+    ],
+)
+def test_parse_refuses_other_shapes(text: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        PartialDate.parse(text)
+    assert err.value.problems == (("$", f"{text!r} {SHAPE}"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2023-13", ("$.month", "13 is outside the range [1, 12]")),
+        ("2023-00", ("$.month", "0 is outside the range [1, 12]")),
+        ("2023-02-30", ("$.day", "February 2023 has 28 days, not 30")),
+        ("2023-04-31~", ("$.day", "April 2023 has 30 days, not 31")),
+        ("0000", ("$.year", "0 is outside the range [1, 9999]")),
+    ],
+)
+def test_parse_refuses_well_shaped_dates_that_do_not_exist(
+    text: str, problem: tuple[str, str]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        PartialDate.parse(text)
+    assert err.value.problems == (problem,)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [(None, "NoneType"), (2023, "int"), (D(2023, 4, 14), "date"), (b"2023", "bytes")],
+)
+def test_parse_refuses_non_strings(value: Any, kind: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        PartialDate.parse(value)
+    assert err.value.problems == (("$", f"expected a date as text, got {kind}"),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0662\u0660\u0662\u0663",  # Arabic-Indic digits
+        "\uff12\uff10\uff12\uff13-\uff10\uff14",  # full-width digits
+        "\u0968\u0966\u0968\u0969",  # Devanagari digits
+    ],
+)
+def test_parse_refuses_digits_other_than_ascii(text: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        PartialDate.parse(text)
+    assert err.value.problems == (("$", f"{text!r} {SHAPE}"),)
+
+
+@pytest.mark.parametrize(
+    "text", ["2023", "2023-04", "2023-04-14", "2021~", "2021?", "2021%", "0050-01-31%", "9999-12"]
+)
+def test_str_gives_back_the_edtf_text(text: str) -> None:
+    assert str(PartialDate.parse(text)) == text
+
+
+def test_str_pads_years_months_and_days() -> None:
+    assert str(PartialDate(year=7, month=3, day=5)) == "0007-03-05"
+
+
+# --- precision and range ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "earliest", "latest"),
+    [
+        ("2023", "year", D(2023, 1, 1), D(2023, 12, 31)),
+        ("2023-04", "month", D(2023, 4, 1), D(2023, 4, 30)),
+        ("2024-02", "month", D(2024, 2, 1), D(2024, 2, 29)),
+        ("2023-02", "month", D(2023, 2, 1), D(2023, 2, 28)),
+        ("2023-12", "month", D(2023, 12, 1), D(2023, 12, 31)),
+        ("2023-04-14", "day", D(2023, 4, 14), D(2023, 4, 14)),
+        ("2021~", "year", D(2021, 1, 1), D(2021, 12, 31)),
+    ],
+)
+def test_precision_earliest_and_latest(text: str, precision: str, earliest: D, latest: D) -> None:
+    date = day(text)
+    assert (date.precision, date.earliest, date.latest) == (precision, earliest, latest)
+
+
+def test_could_be_covers_exactly_the_stated_range() -> None:
+    april = day("2023-04")
+    assert april.could_be(D(2023, 4, 1))
+    assert april.could_be(D(2023, 4, 30))
+    assert not april.could_be(D(2023, 3, 31))
+    assert not april.could_be(D(2023, 5, 1))
+    assert day("2023-04-14").could_be(D(2023, 4, 14))
+    assert not day("2023-04-14").could_be(D(2023, 4, 15))
+
+
+def test_qualifiers_do_not_widen_could_be() -> None:
+    assert day("2021~").could_be(D(2021, 6, 1))
+    assert not day("2021~").could_be(D(2020, 12, 31))
+    assert not day("2021%").could_be(D(2022, 1, 1))
+
+
+# --- ordering --------------------------------------------------------------------------------
+
+
+def test_dates_sort_by_earliest_day_then_latest_day() -> None:
+    texts = ["2023-04-14", "2023", "2023-04", "2022-12-31", "2023-01", "2023~", "2023-01-01"]
+    assert [str(d) for d in sorted(day(t) for t in texts)] == [
+        "2022-12-31",
+        "2023-01-01",
+        "2023-01",
+        "2023",
+        "2023~",
+        "2023-04",
+        "2023-04-14",
+    ]
+
+
+def test_a_day_sorts_after_its_month() -> None:
+    assert day("2023-04") < day("2023-04-14")
+    assert day("2023-04-14") > day("2023-04")
+    assert day("2023-04") <= day("2023-04")
+    assert day("2023-04") >= day("2023-04")
+
+
+def test_comparing_with_another_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        _ = day("2023") < 2023  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        _ = day("2023") >= D(2023, 1, 1)  # type: ignore[operator]
+    text: object = "2023"
+    assert day("2023") != text
+
+
+# --- read_date -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 April 2023", "2023-04-14"),
+        ("April 14, 2023", "2023-04-14"),
+        ("April 2023", "2023-04"),
+        ("February 2024", "2024-02"),
+        ("In 2021", "2021"),
+        ("2023", "2023"),
+        ("2023-04", "2023-04"),
+        ("2023-04-14", "2023-04-14"),
+        ("around 2021", "2021~"),
+        ("About 2021", "2021~"),
+        ("approximately 14 April 2023", "2023-04-14~"),
+        ("circa 1990", "1990~"),
+        ("c. 1990", "1990~"),
+        ("March 2022?", "2022-03?"),
+        ("2021 ?", "2021?"),
+        ("around 2021?", "2021%"),
+        ("Samarkand, 14 April 2023 (TDI)", "2023-04-14"),
+        ("14 April 2023, 10:30", "2023-04-14"),
+        ("2023-04-14T10:00", "2023-04-14"),
+        ("  14 April 2023  ", "2023-04-14"),
+        ("04/05/2023", "2023-04-05"),
+    ],
+)
+def test_read_date_keeps_the_precision_the_text_gives(text: str, expected: str) -> None:
+    assert read_date(text) == day(expected)
+
+
+def test_month_and_year_is_month_precision_not_the_first_of_the_month() -> None:
+    date = read_date("April 2023")
+    assert date.precision == "month"
+    assert date.day is None
+
+
+def test_read_date_dayfirst_reads_the_day_first() -> None:
+    assert read_date("04/05/2023", dayfirst=True) == day("2023-05-04")
+    assert read_date("14/04/2023", dayfirst=True) == day("2023-04-14")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("April 14", "it gives no year"),
+        ("Tuesday", "it gives no year"),
+        ("Feb 30 2023", "day is out of range for month"),
+        ("Feb 29 2023", "day is out of range for month"),
+        ("nonsense", "String does not contain a date"),
+        ("", "String does not contain a date"),
+        ("around", "String does not contain a date"),
+    ],
+)
+def test_read_date_refuses_text_without_a_real_date(text: str, reason: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_date(text)
+    ((path, message),) = err.value.problems
+    assert path == "$"
+    assert message.startswith(f"cannot read {text!r} as a date: {reason}")
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"), [(None, "NoneType"), (2023, "int"), (D(2023, 1, 1), "date")]
+)
+def test_read_date_refuses_non_strings(value: Any, kind: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_date(value)
+    assert err.value.problems == (("$", f"expected a date as text, got {kind}"),)
+
+
+def test_read_date_sees_circa_written_without_a_space() -> None:
+    assert read_date("c.1990") == day("1990~")
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"), [("0099", 1999), ("0050", 2050), ("April 99", 1999), ("5 May 23", 2023)]
+)
+def test_read_date_refuses_years_not_written_in_full(text: str, read_as: int) -> None:
+    # dateutil reads short years as two-digit ones; guessing the century would invent a fact.
+    with pytest.raises(ValidationError) as err:
+        read_date(text)
+    assert err.value.problems == (
+        (
+            "$",
+            f"cannot read {text!r} as a date: its year is not written in full "
+            f"(it would be read as {read_as}); write all four digits",
+        ),
+    )
+
+
+# --- Period ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2023-04-13/2023-04-14", "2023-04-13", "2023-04-14"),
+        ("2017-06/..", "2017-06", None),
+        ("../2021~", None, "2021~"),
+        ("2021?/2022%", "2021?", "2022%"),
+        ("2023-04-14/2023-04", "2023-04-14", "2023-04"),
+        ("2023/2023", "2023", "2023"),
+    ],
+)
+def test_period_parse_reads_start_and_end(text: str, start: str | None, end: str | None) -> None:
+    period = Period.parse(text)
+    assert period.start == (None if start is None else day(start))
+    assert period.end == (None if end is None else day(end))
+    assert str(period) == text
+
+
+def test_period_str_marks_open_ends() -> None:
+    assert str(Period(start=day("2017"))) == "2017/.."
+    assert str(Period(end=day("2017-06-09"))) == "../2017-06-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (
+            "2023",
+            [("$", "'2023' is not a period such as '2023-04-13/2023-04-14' or '2017/..'")],
+        ),
+        (
+            "2023/2024/2025",
+            [
+                (
+                    "$",
+                    "'2023/2024/2025' is not a period such as '2023-04-13/2023-04-14' or '2017/..'",
+                )
+            ],
+        ),
+        ("../..", [("$", "a period needs a start, an end or both")]),
+        ("2024/2023-06", [("$.end", "2023-06 is before the start 2024")]),
+        ("2023-05/2023-04-30", [("$.end", "2023-04-30 is before the start 2023-05")]),
+        ("/2023", [("$.start", f"'' {SHAPE}")]),
+        ("2023/", [("$.end", f"'' {SHAPE}")]),
+        ("2023 / 2024", [("$.start", f"'2023 ' {SHAPE}"), ("$.end", f"' 2024' {SHAPE}")]),
+        (
+            "x/2023-13",
+            [("$.start", f"'x' {SHAPE}"), ("$.end.month", "13 is outside the range [1, 12]")],
+        ),
+        ("2023-02-30/..", [("$.start.day", "February 2023 has 28 days, not 30")]),
+    ],
+)
+def test_period_parse_refuses_bad_text(text: str, problems: list[tuple[str, str]]) -> None:
+    with pytest.raises(ValidationError) as err:
+        Period.parse(text)
+    assert err.value.problems == tuple(problems)
+
+
+def test_period_parse_refuses_non_strings() -> None:
+    with pytest.raises(ValidationError) as err:
+        Period.parse(None)  # type: ignore[arg-type]
+    assert err.value.problems == (("$", "expected a period as text, got NoneType"),)
+
+
+def test_a_period_needs_an_end() -> None:
+    with pytest.raises(ValidationError) as err:
+        Period()
+    assert err.value.problems == (("$", "a period needs a start, an end or both"),)
+
+
+def test_a_period_may_end_before_the_start_only_if_it_could_not() -> None:
+    # The end "2023-04" could be 30 April, after the start.
+    assert Period(start=day("2023-04-14"), end=day("2023-04")).end == day("2023-04")
+    with pytest.raises(ValidationError) as err:
+        Period(start=day("2023-04-14"), end=day("2023-04-13"))
+    assert err.value.problems == (("$.end", "2023-04-13 is before the start 2023-04-14"),)
+
+
+def test_period_earliest_and_latest_use_the_date_limits_for_open_ends() -> None:
+    assert Period.parse("2017-06/..").earliest == D(2017, 6, 1)
+    assert Period.parse("2017-06/..").latest == D.max
+    assert Period.parse("../2021").earliest == D.min
+    assert Period.parse("../2021").latest == D(2021, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "included"),
+    [
+        ("2023-04-13/2023-04-14", D(2023, 4, 14), True),
+        ("2023-04-13/2023-04-14", D(2023, 4, 13), True),
+        ("2023-04-13/2023-04-14", D(2023, 4, 15), False),
+        ("2023-04-13/2023-04-14", D(2023, 4, 12), False),
+        ("2017/..", D(2017, 1, 1), True),
+        ("2017/..", D(9999, 12, 31), True),
+        ("2017/..", D(2016, 12, 31), False),
+        ("../2021", D(1, 1, 1), True),
+        ("../2021", D(2022, 1, 1), False),
+    ],
+)
+def test_could_include(text: str, date: D, included: bool) -> None:
+    assert Period.parse(text).could_include(date) is included
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "overlaps"),
+    [
+        ("2017/2021", "2021/..", False),  # they meet in a year: one may end before the next
+        ("2001/2010", "2005/..", True),
+        ("2001/2010", "2011/2012", False),
+        ("2021-03/2021-06", "2021-06/2021-09", False),
+        ("2021-03-01/2021-06-15", "2021-06-15/..", True),
+        ("2021-03-01/2021-06-14", "2021-06-15/..", False),
+        ("../2010", "2005/..", True),
+        ("2017/..", "2020/..", True),
+        ("2001/2010", "2003/2004", True),
+    ],
+)
+def test_surely_overlaps(first: str, second: str, overlaps: bool) -> None:
+    a, b = Period.parse(first), Period.parse(second)
+    assert a.surely_overlaps(b) is overlaps
+    assert b.surely_overlaps(a) is overlaps
+
+
+# --- parse_when ------------------------------------------------------------------------------
+
+
+def test_parse_when_reads_a_date_or_a_period() -> None:
+    assert parse_when("2023-04-14") == day("2023-04-14")
+    assert parse_when("2023-04-13/2023-04-14") == Period(
+        start=day("2023-04-13"), end=day("2023-04-14")
+    )
+    assert parse_when("2017/..") == Period(start=day("2017"))
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("2023-4", [("$", f"'2023-4' {SHAPE}")]),
+        ("2023/2023-13", [("$.end.month", "13 is outside the range [1, 12]")]),
+        ("../..", [("$", "a period needs a start, an end or both")]),
+        (2023, [("$", "expected a date as text, got int")]),
+    ],
+)
+def test_parse_when_refuses_bad_text(text: Any, problems: list[tuple[str, str]]) -> None:
+    with pytest.raises(ValidationError) as err:
+        parse_when(text)
+    assert err.value.problems == tuple(problems)
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+@given(partial_dates())
+def test_earliest_is_never_after_latest(date: PartialDate) -> None:
+    assert date.earliest <= date.latest
+
+
+@given(partial_dates())
+def test_str_then_parse_gives_the_same_date(date: PartialDate) -> None:
+    text = str(date)
+    assert re.fullmatch(PARTIAL_DATE_PATTERN, text)
+    assert PartialDate.parse(text) == date
+
+
+@given(partial_dates())
+def test_a_date_could_be_its_own_earliest_and_latest_day(date: PartialDate) -> None:
+    assert date.could_be(date.earliest)
+    assert date.could_be(date.latest)
+
+
+@given(partial_dates())
+def test_a_date_could_not_be_the_days_around_it(date: PartialDate) -> None:
+    if date.earliest > D.min:
+        assert not date.could_be(date.earliest - datetime.timedelta(days=1))
+    if date.latest < D.max:
+        assert not date.could_be(date.latest + datetime.timedelta(days=1))
+
+
+@given(partial_dates())
+def test_precision_matches_the_span(date: PartialDate) -> None:
+    span = (date.latest - date.earliest).days + 1
+    expected = {"year": range(365, 367), "month": range(28, 32), "day": range(1, 2)}
+    assert span in expected[date.precision]
+
+
+@given(partial_dates(), partial_dates())
+def test_exactly_one_of_less_equal_greater_holds(a: PartialDate, b: PartialDate) -> None:
+    assert [a < b, a == b, a > b].count(True) == 1
+    assert (a <= b) == (a < b or a == b)
+    assert (a >= b) == (a > b or a == b)
+    assert (a < b) == (b > a)
+
+
+@given(partial_dates(), partial_dates(), partial_dates())
+def test_order_is_transitive(a: PartialDate, b: PartialDate, c: PartialDate) -> None:
+    if a <= b and b <= c:
+        assert a <= c
+
+
+@given(st.lists(partial_dates(), max_size=8), st.randoms(use_true_random=False))
+def test_sorting_does_not_depend_on_the_input_order(dates: list[PartialDate], random: Any) -> None:
+    shuffled = list(dates)
+    random.shuffle(shuffled)
+    assert sorted(dates) == sorted(shuffled)
+    ordered = sorted(dates)
+    assert all(x <= y for x, y in itertools.pairwise(ordered))
+
+
+@given(partial_dates(), partial_dates())
+def test_an_earlier_date_never_starts_later(a: PartialDate, b: PartialDate) -> None:
+    if a < b:
+        assert a.earliest <= b.earliest
+
+
+@given(partial_dates(), partial_dates())
+def test_equal_dates_hash_alike(a: PartialDate, b: PartialDate) -> None:
+    if a == b:
+        assert hash(a) == hash(b)
+
+
+@given(periods())
+def test_period_str_then_parse_gives_the_same_period(period: Period) -> None:
+    text = str(period)
+    assert re.fullmatch(PERIOD_PATTERN, text)
+    assert Period.parse(text) == period
+    assert parse_when(text) == period
+
+
+@given(periods())
+def test_a_period_could_include_its_ends(period: Period) -> None:
+    if period.start is not None:
+        assert period.could_include(period.start.earliest)
+    if period.end is not None:
+        assert period.could_include(period.end.latest)
+    assert period.earliest <= period.latest
+
+
+@given(periods(), periods())
+def test_surely_overlaps_is_symmetric(a: Period, b: Period) -> None:
+    assert a.surely_overlaps(b) == b.surely_overlaps(a)
+
+
+@given(periods(), periods())
+def test_periods_that_surely_overlap_share_a_possible_day(a: Period, b: Period) -> None:
+    if a.surely_overlaps(b):
+        assert max(a.earliest, b.earliest) <= min(a.latest, b.latest)

@@ -1,0 +1,309 @@
+"""Organizations and memberships: the SCO, its members, and the rules on their standing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from conftest import (
+    SCO_FOUNDERS,
+    assert_only_problem,
+    day,
+    period,
+    refusal,
+    sco,
+)
+from diplomod import Membership, Organization, PartialDate, Period
+
+
+def member(state: str, when: str, status: str = "member") -> Membership:
+    return Membership(state=state, status=status, period=period(when))
+
+
+# -- a valid organization ------------------------------------------------------------------
+
+
+def test_sco_keeps_what_it_was_given() -> None:
+    org = sco()
+    assert org.id == "sco"
+    assert org.acronym == "SCO"
+    assert org.kind == "intergovernmental"
+    assert org.founded == PartialDate(year=2001, month=6, day=15)
+    assert org.headquarters is not None
+    assert org.headquarters.country == "CHN"
+    assert [m.state for m in org.memberships[:6]] == list(SCO_FOUNDERS)
+
+
+def test_membership_with_an_open_end_is_still_running() -> None:
+    membership = Membership(state="PAK", status="member", period=period("2017-06-09/.."))
+    assert membership.state == "PAK"
+    assert membership.status == "member"
+    assert membership.period.start == PartialDate(year=2017, month=6, day=9)
+    assert membership.period.end is None
+
+
+def test_an_organization_needs_no_memberships_or_founding_date() -> None:
+    org = Organization(id="gazprom", name="Gazprom", kind="company")
+    assert org.memberships == ()
+    assert org.founded is None
+    assert org.members() == frozenset()
+
+
+# -- memberships of one state must not overlap ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("2001/2010", "2005/.."),
+        ("2005/2018", "2017-06-09/.."),
+        ("2001-06-15/..", "2010/2012"),
+        ("2005/2017-06-10", "2017-06-09/.."),
+        ("2017-06-09/2017-06-09", "2017-06-09/.."),
+    ],
+)
+def test_overlapping_memberships_of_one_state_are_refused(earlier: str, later: str) -> None:
+    memberships = (
+        member("PAK", earlier, "observer"),
+        member("CHN", "2001-06-15/.."),
+        member("PAK", later),
+    )
+    assert_only_problem(
+        lambda: sco(memberships=memberships),
+        "$.memberships[2].period",
+        f"PAK already holds a membership over {earlier} ($.memberships[0])",
+    )
+
+
+def test_overlap_is_found_whichever_membership_is_listed_first() -> None:
+    memberships = (member("PAK", "2017-06-09/.."), member("PAK", "2005/2018", "observer"))
+    assert_only_problem(
+        lambda: sco(memberships=memberships),
+        "$.memberships[1].period",
+        "PAK already holds a membership over 2017-06-09/.. ($.memberships[0])",
+    )
+
+
+def test_each_overlap_is_reported_against_every_earlier_membership() -> None:
+    memberships = (
+        member("IRN", "2005/..", "observer"),
+        member("IRN", "2010/..", "dialogue_partner"),
+        member("IRN", "2023-07-04/.."),
+    )
+    problems = refusal(lambda: sco(memberships=memberships))
+    assert problems == (
+        (
+            "$.memberships[1].period",
+            "IRN already holds a membership over 2005/.. ($.memberships[0])",
+        ),
+        (
+            "$.memberships[2].period",
+            "IRN already holds a membership over 2005/.. ($.memberships[0])",
+        ),
+        (
+            "$.memberships[2].period",
+            "IRN already holds a membership over 2010/.. ($.memberships[1])",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("2005/2021", "2021/.."),
+        ("2005/2021", "2021-07-04/.."),
+        ("2005/2021-06", "2021-06/.."),
+        ("2005/2021-06", "2021-06-30/.."),
+        ("2005/2017-06-08", "2017-06-09/.."),
+        ("2001/2004", "2010/2012"),
+    ],
+)
+def test_memberships_that_may_merely_touch_are_allowed(earlier: str, later: str) -> None:
+    """One standing may end in the year (or month) the next begins."""
+    org = sco(memberships=(member("PAK", earlier, "observer"), member("PAK", later)))
+    assert [str(m.period) for m in org.memberships] == [earlier, later]
+
+
+def test_different_states_may_hold_overlapping_memberships() -> None:
+    org = sco(memberships=(member("CHN", "2001-06-15/.."), member("RUS", "2001-06-15/..")))
+    assert org.members() == frozenset({"CHN", "RUS"})
+
+
+# -- memberships and the founding date -----------------------------------------------------
+
+
+@pytest.mark.parametrize("start", ["2001-06-14", "2001-05", "2000", "1996-04-26"])
+def test_membership_starting_before_the_founding_is_refused(start: str) -> None:
+    assert_only_problem(
+        lambda: sco(memberships=(member("CHN", f"{start}/.."),)),
+        "$.memberships[0].period.start",
+        f"{start} is before the organization was founded (2001-06-15)",
+    )
+
+
+@pytest.mark.parametrize("start", ["2001-06-15", "2001-06", "2001", "2002-01-01"])
+def test_membership_that_may_start_on_or_after_the_founding_is_allowed(start: str) -> None:
+    org = sco(memberships=(member("CHN", f"{start}/.."),))
+    assert org.memberships[0].period.start == day(start)
+
+
+def test_membership_with_an_open_start_is_not_compared_with_the_founding() -> None:
+    org = sco(memberships=(member("CHN", "../2030"),))
+    assert org.memberships[0].period.start is None
+
+
+def test_without_a_founding_date_any_start_is_allowed() -> None:
+    org = sco(founded=None, memberships=(member("CHN", "1996/.."),))
+    assert org.founded is None
+
+
+def test_founding_and_overlap_problems_are_reported_together() -> None:
+    memberships = (member("KAZ", "1996/.."), member("KAZ", "2001-06-15/.."))
+    problems = refusal(lambda: sco(memberships=memberships))
+    assert [path for path, _ in problems] == [
+        "$.memberships[0].period.start",
+        "$.memberships[1].period",
+    ]
+
+
+# -- periods whose end precedes their start --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Period(start=day("2021"), end=day("2017")), "2017 is before the start 2021"),
+        (lambda: period("2017-06-09/2017-06-08"), "2017-06-08 is before the start 2017-06-09"),
+        (lambda: period("2017-06/2017-05-31"), "2017-05-31 is before the start 2017-06"),
+    ],
+)
+def test_membership_period_cannot_end_before_it_starts(
+    make: Callable[[], Period], message: str
+) -> None:
+    assert_only_problem(make, "$.end", message)
+
+
+def test_membership_period_must_be_a_period_not_its_text() -> None:
+    assert_only_problem(
+        lambda: Membership(state="PAK", status="member", period="2017-06-09/.."),  # type: ignore[arg-type]
+        "$.period",
+        "expected a Period, got str '2017-06-09/..'",
+    )
+
+
+# -- codes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "path", "message"),
+    [
+        (
+            lambda: sco(kind="intergovernmentl"),
+            "$.kind",
+            "unknown organization kind 'intergovernmentl'; did you mean 'intergovernmental'?",
+        ),
+        (
+            lambda: Membership(state="PAK", status="membr", period=period("2017/..")),
+            "$.status",
+            "unknown membership status 'membr'; did you mean 'member'?",
+        ),
+        (
+            lambda: Membership(state="PAK", status="observr", period=period("2005/2017")),
+            "$.status",
+            "unknown membership status 'observr'; did you mean 'observer'?",
+        ),
+        (
+            lambda: Membership(state="PAKI", status="member", period=period("2017/..")),
+            "$.state",
+            "unknown state code 'PAKI'; did you mean 'PAK'?",
+        ),
+        (
+            lambda: Membership(state="pak", status="member", period=period("2017/..")),
+            "$.state",
+            "unknown state code 'pak'; did you mean 'PAK'",
+        ),
+    ],
+    ids=["kind", "status-member", "status-observer", "state", "state-lower-case"],
+)
+def test_unknown_codes_are_refused_with_suggestions(
+    make: Callable[[], object], path: str, message: str
+) -> None:
+    assert_only_problem(make, path, message)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "path", "message"),
+    [
+        ("id", "SCO", "$.id", "'SCO' is not a record id"),
+        ("name", "", "$.name", "must not be empty"),
+        ("acronym", "SCO ", "$.acronym", "must not start or end with white space"),
+        ("founded", "2001-06-15", "$.founded", "expected a PartialDate or null, got str"),
+        ("memberships", [], "$.memberships", "expected a tuple, got list"),
+    ],
+)
+def test_bad_organization_fields_are_refused(
+    field: str, value: object, path: str, message: str
+) -> None:
+    assert_only_problem(lambda: sco(**{field: value}), path, message)
+
+
+def test_a_membership_listed_twice_is_refused() -> None:
+    pakistan = member("PAK", "2017-06-09/..")
+    assert_only_problem(
+        lambda: sco(memberships=(pakistan, member("CHN", "2001-06-15/.."), pakistan)),
+        "$.memberships",
+        "more than once",
+    )
+
+
+def test_validation_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown organization kind"):
+        sco(kind="club")
+
+
+# -- members() -------------------------------------------------------------------------------
+
+
+def test_members_without_a_date_are_every_state_ever_a_full_member() -> None:
+    assert sco().members() == frozenset({*SCO_FOUNDERS, "IND", "PAK", "IRN"})
+
+
+def test_members_leave_out_observers() -> None:
+    assert "MNG" not in sco().members()
+    assert "MNG" not in sco().members(day("2023-04-14"))
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("2001-06-14", frozenset()),
+        ("2001-06-15", frozenset(SCO_FOUNDERS)),
+        ("2010", frozenset(SCO_FOUNDERS)),
+        ("2017-06-08", frozenset(SCO_FOUNDERS)),
+        ("2017-06-09", frozenset({*SCO_FOUNDERS, "IND", "PAK"})),
+        ("2023-04-14", frozenset({*SCO_FOUNDERS, "IND", "PAK"})),
+        # a date known only to the year counts a state whose membership could include it
+        ("2017", frozenset({*SCO_FOUNDERS, "IND", "PAK"})),
+        ("2023", frozenset({*SCO_FOUNDERS, "IND", "PAK", "IRN"})),
+        ("2023-07", frozenset({*SCO_FOUNDERS, "IND", "PAK", "IRN"})),
+    ],
+)
+def test_members_on_a_date(on: str, expected: frozenset[str]) -> None:
+    assert sco().members(day(on)) == expected
+
+
+def test_a_state_whose_membership_ended_is_not_a_member_afterwards() -> None:
+    org = sco(memberships=(member("UZB", "2001-06-15/2008"), member("RUS", "2001-06-15/..")))
+    assert org.members(day("2005")) == frozenset({"UZB", "RUS"})
+    assert org.members(day("2009-01-01")) == frozenset({"RUS"})
+
+
+def test_a_membership_with_an_unknown_start_need_not_overlap_an_earlier_one() -> None:
+    org = sco(
+        memberships=(
+            member("TKM", "../2010", "observer"),
+            member("TKM", "2005/2006", "dialogue_partner"),
+        )
+    )
+    assert len(org.memberships) == 2
