@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from diplomod._codelists import codelist
 from diplomod._schema import json_schema
+from diplomod.activities import Activity
 from diplomod.agreements import Agreement, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
 from diplomod.dates import PartialDate, Period, read_date
@@ -32,6 +33,7 @@ from diplomod.serializers import (
 from diplomod.states import State, state
 
 __all__ = [
+    "Activity",
     "Agreement",
     "CooperationArea",
     "Coordinates",

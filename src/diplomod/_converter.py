@@ -20,13 +20,14 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from diplomod import _codelists
+from diplomod.activities import Activity
 from diplomod.agreements import Agreement
 from diplomod.dates import PartialDate, Period, When, parse_when
 from diplomod.dossier import Event
 from diplomod.errors import Problem, ValidationError, join
 from diplomod.meetings import Meeting
 
-KINDS: dict[str, type] = {"meeting": Meeting, "agreement": Agreement}
+KINDS: dict[str, type] = {"meeting": Meeting, "agreement": Agreement, "activity": Activity}
 """The ``kind`` tag each event record carries, so mixed collections can be read back."""
 
 _KIND_OF = {cls: kind for kind, cls in KINDS.items()}
@@ -223,7 +224,7 @@ def _structure_event(value: Any, _: Any) -> Event:
     kind = value.get("kind")
     cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        known = " or ".join(repr(k) for k in KINDS)
+        known = ", ".join(repr(k) for k in list(KINDS)[:-1]) + f" or {list(KINDS)[-1]!r}"
         found = "missing" if "kind" not in value else f"{kind!r}"
         hint = _codelists.suggest(kind, KINDS) if isinstance(kind, str) else ""
         raise ValidationError([("$.kind", f"must be {known}, not {found}{hint}")])

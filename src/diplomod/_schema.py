@@ -23,6 +23,7 @@ import attrs
 
 from diplomod._converter import KINDS
 from diplomod._rules import Actor, Code, Rule
+from diplomod.activities import Activity
 from diplomod.agreements import Agreement
 from diplomod.areas import CooperationArea
 from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, PartialDate, Period, When
@@ -41,6 +42,7 @@ TOP_LEVEL: dict[Any, str] = {
     Event: "event.json",
     Meeting: "meeting.json",
     Agreement: "agreement.json",
+    Activity: "activity.json",
     Organization: "organization.json",
     Person: "person.json",
     Source: "source.json",
@@ -192,7 +194,7 @@ def _root(cls: Any, ref: Ref) -> dict[str, Any]:
     if cls is Event:
         return {
             "title": "Event",
-            "description": "A meeting or an agreement, told apart by its kind.",
+            "description": "A meeting, an agreement or an activity, told apart by its kind.",
             **schema_of(Event, ref),
         }
     return definition(cls, ref)

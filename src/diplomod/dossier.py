@@ -10,6 +10,7 @@ import attrs
 
 from diplomod._checks import check, with_article
 from diplomod._rules import Unique
+from diplomod.activities import Activity
 from diplomod.agreements import Agreement
 from diplomod.areas import CooperationArea, is_within, parent
 from diplomod.evidence import Evidence, Source
@@ -17,11 +18,11 @@ from diplomod.meetings import Meeting
 from diplomod.organizations import Organization
 from diplomod.people import Person
 
-Record = Source | Person | Organization | Meeting | Agreement
+Record = Source | Person | Organization | Meeting | Agreement | Activity
 """Anything a `Dossier` holds under an id."""
 
-Event = Meeting | Agreement
-"""The records that happen on a date."""
+Event = Meeting | Agreement | Activity
+"""The records of what happened, told apart in JSON by their ``kind``."""
 
 _KINDS: dict[type, str] = {
     Source: "source",
@@ -29,6 +30,7 @@ _KINDS: dict[type, str] = {
     Organization: "organization",
     Meeting: "meeting",
     Agreement: "agreement",
+    Activity: "activity",
 }
 
 
@@ -48,6 +50,7 @@ class Dossier:
         organizations: The organizations that appear in the records.
         meetings: The meetings.
         agreements: The agreements.
+        activities: Cooperation reported as a whole rather than as one meeting or agreement.
         areas: Extension cooperation areas (namespaced codes) the records use.
     """
 
@@ -56,6 +59,7 @@ class Dossier:
     organizations: tuple[Organization, ...] = ()
     meetings: tuple[Meeting, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    activities: tuple[Activity, ...] = ()
     areas: Annotated[tuple[CooperationArea, ...], Unique()] = ()
     _index: dict[str, Record] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
@@ -65,7 +69,7 @@ class Dossier:
         check(self, self._rules)
 
     def _records(self) -> Iterator[tuple[str, Record]]:
-        for name in ("sources", "people", "organizations", "meetings", "agreements"):
+        for name in ("sources", "people", "organizations", "meetings", "agreements", "activities"):
             for i, record in enumerate(getattr(self, name)):
                 yield f"$.{name}[{i}]", record
 
@@ -121,10 +125,23 @@ class Dossier:
                 yield from self._refer(
                     f"{path}.offices[{i}].represents", office.represents, Organization
                 )
+            yield from self._sourced(path, record, ())
+        elif isinstance(record, Organization):
+            for i, membership in enumerate(record.memberships):
+                for j, source_id in enumerate(membership.sources):
+                    yield from self._refer(
+                        f"{path}.memberships[{i}].sources[{j}]", source_id, Source
+                    )
+            yield from self._sourced(path, record, ())
         elif isinstance(record, Meeting):
             yield from self._meeting_references(path, record)
         elif isinstance(record, Agreement):
             yield from self._agreement_references(path, record)
+        elif isinstance(record, Activity):
+            for i, party in enumerate(record.parties):
+                yield from self._refer(f"{path}.parties[{i}]", party, Organization)
+            dates = () if record.when is None else (record.when.earliest,)
+            yield from self._sourced(path, record, dates)
 
     def _meeting_references(self, path: str, meeting: Meeting) -> Iterator[tuple[str, str]]:
         for i, participant in enumerate(meeting.participants):
@@ -156,14 +173,19 @@ class Dossier:
         yield from self._sourced(path, agreement, dates)
 
     def _sourced(
-        self, path: str, event: Event, dates: tuple[datetime.date, ...] | list[datetime.date]
+        self,
+        path: str,
+        record: Person | Organization | Event,
+        dates: tuple[datetime.date, ...] | list[datetime.date],
     ) -> Iterator[tuple[str, str]]:
-        """Check an event's sources and evidence, and that a done event predates its sources."""
-        for i, source_id in enumerate(event.sources):
+        """Check a record's sources and evidence, and that what it reports as done (on the
+        *dates*) is not dated after a source reporting it was published."""
+        for i, source_id in enumerate(record.sources):
             yield from self._refer(f"{path}.sources[{i}]", source_id, Source)
-        yield from self._evidence(f"{path}.evidence", event.evidence)
-        if event.status != "done" or not dates:
+        yield from self._evidence(f"{path}.evidence", record.evidence)
+        if not dates or getattr(record, "status", "done") != "done":
             return
+        event = record
         reported = {e.source for e in event.evidence} | set(event.sources)
         for source_id in sorted(reported):
             source = self._index.get(source_id)
@@ -203,7 +225,7 @@ class Dossier:
                     (f"{path}.statements[{i}].areas", s.areas)
                     for i, s in enumerate(record.statements)
                 ]
-            elif isinstance(record, Agreement):
+            elif isinstance(record, Agreement | Activity):
                 used = [(f"{path}.areas", record.areas)]
             else:
                 continue
@@ -242,8 +264,8 @@ class Dossier:
         return self._index.get(id)
 
     def events(self) -> tuple[Event, ...]:
-        """Return the meetings and agreements in date order; undated agreements come last."""
-        return tuple(sorted((*self.meetings, *self.agreements), key=_date_key))
+        """Return the meetings, agreements and activities in date order; undated ones last."""
+        return tuple(sorted((*self.meetings, *self.agreements, *self.activities), key=_date_key))
 
     def meetings_involving(self, party: str) -> tuple[Meeting, ...]:
         """Return the meetings where *party* (a state code or organization id) is represented,
@@ -268,7 +290,7 @@ class Dossier:
 
 
 def _date_key(event: Event) -> tuple[bool, datetime.date, datetime.date, str]:
-    when = event.when if isinstance(event, Meeting) else event.date
+    when = event.date if isinstance(event, Agreement) else event.when
     if when is None:
         return (True, datetime.date.max, datetime.date.max, event.id)
     return (False, when.earliest, when.latest, event.id)

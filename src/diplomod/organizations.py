@@ -11,6 +11,7 @@ from diplomod._rules import Code, Unique
 from diplomod._types import Id, Label, StateCode
 from diplomod.dates import PartialDate, Period
 from diplomod.errors import Problem
+from diplomod.evidence import Evidence
 from diplomod.names import Name
 from diplomod.places import Place
 
@@ -26,11 +27,13 @@ class Membership:
         state: The state, by code.
         status: Its standing, from the ``membership_statuses`` codelist (member, observer, ...).
         period: When the state held that standing; an open end means it still does.
+        sources: The ids of the sources for the membership.
     """
 
     state: StateCode
     status: Annotated[str, Code("membership_statuses", "membership status")]
     period: Period
+    sources: Annotated[tuple[Id, ...], Unique()] = ()
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -53,6 +56,8 @@ class Organization:
         founded: When it was founded, when known.
         headquarters: Where its seat is.
         memberships: Its member states and others with a standing, in the order recorded.
+        sources: The ids of the sources for what the record says, its founding date included.
+        evidence: The sources' words for it.
     """
 
     id: Id
@@ -63,6 +68,8 @@ class Organization:
     founded: PartialDate | None = None
     headquarters: Place | None = None
     memberships: Annotated[tuple[Membership, ...], Unique()] = ()
+    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check(self, self._rules)

@@ -11,6 +11,7 @@ from diplomod._rules import Unique
 from diplomod._types import ActorRef, Id, Label, WikidataId
 from diplomod.dates import Period
 from diplomod.errors import Problem
+from diplomod.evidence import Evidence
 from diplomod.names import Name
 
 
@@ -45,6 +46,8 @@ class Person:
         other_names: Other names and spellings, e.g. in the person's own script.
         wikidata: The person's Wikidata item id.
         offices: The offices the person holds or held, in the order the records give.
+        sources: The ids of the sources for what the record says.
+        evidence: The sources' words for it.
     """
 
     id: Id
@@ -52,6 +55,8 @@ class Person:
     other_names: Annotated[tuple[Name, ...], Unique()] = ()
     wikidata: WikidataId | None = None
     offices: Annotated[tuple[Office, ...], Unique()] = ()
+    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check(self, self._rules)

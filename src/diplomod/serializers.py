@@ -23,7 +23,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeVar, overload
 
 import cattrs
 
@@ -60,12 +60,16 @@ def to_dict(obj: Any) -> Any:
     return data
 
 
-def from_dict(data: Any, cls: type[T]) -> T:
+@overload
+def from_dict(data: Any, cls: type[T]) -> T: ...
+@overload
+def from_dict(data: Any, cls: Any) -> Any: ...
+def from_dict(data: Any, cls: Any) -> Any:
     """Build a *cls* (any diplomod class, or `Event`) from JSON-ready data, strictly."""
     if cls is Dossier:
         data = _upgrade(data)
     try:
-        result: T = converter.structure(data, cls)
+        result = converter.structure(data, cls)
     except (ValidationError, cattrs.BaseValidationError, RecursionError) as error:
         raise ValidationError(problems_of(error)) from None
     return result
@@ -108,7 +112,11 @@ def _dumps(data: Any, indent: int | None) -> str:
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
+@overload
+def from_json(text: str | bytes, cls: type[T]) -> T: ...
+@overload
+def from_json(text: str | bytes, cls: Any) -> Any: ...
+def from_json(text: str | bytes, cls: Any) -> Any:
     """Build a *cls* from JSON text or UTF-8 bytes, strictly (see `from_dict`)."""
     return from_dict(parse_json(text), cls)
 

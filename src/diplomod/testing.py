@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from diplomod import _codelists
 from diplomod._rules import Text
+from diplomod.activities import Activity
 from diplomod.agreements import Agreement, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_areas
 from diplomod.dates import PartialDate, Period, When
@@ -30,6 +31,7 @@ from diplomod.people import Office, Person
 from diplomod.places import Coordinates, Place
 
 __all__ = [
+    "activities",
     "agreements",
     "area_codes",
     "codes",
@@ -368,6 +370,19 @@ def organizations(draw: st.DrawFn, id: st.SearchStrategy[str] | None = None) -> 
     )
 
 
+def activities(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Activity]:
+    """Joint activities of two or more states."""
+    return st.builds(
+        Activity,
+        id=ids("activity-") if id is None else id,
+        parties=st.lists(state_codes(), min_size=2, max_size=4, unique=True).map(tuple),
+        description=prose(),
+        areas=st.frozensets(area_codes(), min_size=1, max_size=3),
+        when=st.none() | whens(1900, 2100),
+        status=codes("event_statuses"),
+    )
+
+
 def cooperation_areas_extension() -> st.SearchStrategy[CooperationArea]:
     """Top-level extension areas in the ``test`` namespace."""
     return st.builds(
@@ -417,5 +432,8 @@ def dossiers(draw: st.DrawFn) -> Dossier:
         ),
         meetings=tuple(meeting_list),
         agreements=tuple(agreement_list),
+        activities=tuple(
+            draw(st.lists(activities(ids("activity-")), max_size=2, unique_by=lambda a: a.id))
+        ),
         areas=tuple(extension),
     )
