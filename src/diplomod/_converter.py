@@ -102,7 +102,13 @@ def _make_converter() -> cattrs.Converter:
     date_text = "a date as text such as '2023-04-14'"
     converter.register_structure_hook(PartialDate, _text_hook(PartialDate.parse, date_text))
     converter.register_structure_hook(Period, _text_hook(Period.parse, "a period as text"))
-    converter.register_structure_hook(When, _text_hook(parse_when, "a date or period as text"))
+    when = _text_hook(parse_when, "a date or period as text")
+    converter.register_structure_hook(When, when)
+
+    def is_optional_when(t: Any) -> bool:
+        return bool(t == When | None)
+
+    converter.register_structure_hook_factory(is_optional_when, lambda _: _or_none(when))
     for cls in (PartialDate, Period):
         converter.register_unstructure_hook(cls, str)
     converter.register_unstructure_hook(When, str)
@@ -127,6 +133,13 @@ def _make_converter() -> cattrs.Converter:
         attrs.has, lambda cls: _class_unstructure_hook(converter, cls)
     )
     return converter
+
+
+def _or_none(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def structure_optional(value: Any, hint: Any) -> Any:
+        return None if value is None else hook(value, hint)
+
+    return structure_optional
 
 
 def _sequence_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
