@@ -41,6 +41,7 @@ from diplomod import (
     Dossier,
     Evidence,
     LifecycleEvent,
+    Membership,
     Occasion,
     Office,
     Organization,
@@ -49,6 +50,7 @@ from diplomod import (
     Signatory,
     Source,
     Statement,
+    ValidationError,
 )
 
 
@@ -812,3 +814,31 @@ def test_evolve_builds_a_new_index(dossier: Dossier) -> None:
     smaller = attrs.evolve(dossier, agreements=())
     assert smaller.get(MOU_ID) is None
     assert dossier.get(MOU_ID) == gas_pipeline_mou()
+
+
+# --- sources of people, organizations and memberships ----------------------------------------
+
+
+def test_people_and_organizations_name_sources_that_exist() -> None:
+    bad_person = khar(sources=("nowhere",), evidence=(cite("Hina Rabbani Khar", "elsewhere"),))
+    membership = Membership(
+        state="PAK", status="member", period=period("2017-06-09/.."), sources=("unknown",)
+    )
+    bad_sco = sco(memberships=(membership,), sources=(KHAR,))
+    with pytest.raises(ValidationError) as err:
+        samarkand_dossier(people=(bad_person, lavrov()), organizations=(bad_sco,))
+    assert err.value.problems == (
+        ("$.people[0].sources[0]", "no source has the id 'nowhere'"),
+        ("$.people[0].evidence[0].source", "no source has the id 'elsewhere'"),
+        ("$.organizations[0].memberships[0].sources[0]", "no source has the id 'unknown'"),
+        ("$.organizations[0].sources[0]", "'hina-rabbani-khar' is a person, not a source"),
+    )
+
+
+def test_a_persons_evidence_is_checked_against_the_source_text() -> None:
+    wrong = Evidence(source=SOURCE_ID, quote="Sergey Lavrov", start=0, end=13)
+    with pytest.raises(ValidationError) as err:
+        samarkand_dossier(people=(khar(evidence=(wrong,)), lavrov()))
+    ((path, message),) = err.value.problems
+    assert path == "$.people[0].evidence[0].quote"
+    assert message.startswith("the source's text at 0:13 is ")
