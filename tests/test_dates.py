@@ -290,9 +290,9 @@ def test_read_date_dayfirst_reads_the_day_first() -> None:
         ("Tuesday", "it gives no year"),
         ("Feb 30 2023", "day is out of range for month"),
         ("Feb 29 2023", "day is out of range for month"),
-        ("nonsense", "String does not contain a date"),
-        ("", "String does not contain a date"),
-        ("around", "String does not contain a date"),
+        ("nonsense", "it holds no date"),
+        ("", "it holds no date"),
+        ("around", "it holds no date"),
     ],
 )
 def test_read_date_refuses_text_without_a_real_date(text: str, reason: str) -> None:
@@ -581,3 +581,35 @@ def test_surely_overlaps_is_symmetric(a: Period, b: Period) -> None:
 def test_periods_that_surely_overlap_share_a_possible_day(a: Period, b: Period) -> None:
     if a.surely_overlaps(b):
         assert max(a.earliest, b.earliest) <= min(a.latest, b.latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("In 2021, 3 MoUs were signed", "3 is not part of the date"),
+        ("April 2023, 5 ministers met", "5 is not written beside the month"),
+        ("Q2 2023", "'Q2' is not part of a date"),
+        ("the 1990s", "'1990s' is not part of a date"),
+        ("14 April 2023, 12 delegations", "12 is not part of the date"),
+    ],
+)
+def test_read_date_refuses_numbers_that_are_not_part_of_the_date(text: str, reason: str) -> None:
+    # dateutil would take the stray number as a month or a day: that would invent precision.
+    with pytest.raises(ValidationError) as err:
+        read_date(text)
+    assert err.value.problems == (("$", f"cannot read {text!r} as a date: {reason}"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Friday, 14 April 2023 10:30 am", "2023-04-14"),
+        ("2023-04-14T10:00:00Z", "2023-04-14"),
+        ("the 4th of July, 1990", "1990-07-04"),
+        ("April 14th, 2023", "2023-04-14"),
+        ("14.04.2023", "2023-04-14"),
+        ("0999", "0999"),
+    ],
+)
+def test_read_date_reads_times_ordinals_and_numeric_forms(text: str, expected: str) -> None:
+    assert str(read_date(text)) == expected

@@ -45,6 +45,62 @@ def _compiled(cls: type) -> tuple[tuple[str, Check], ...]:
         return _CLASS_CHECKS.setdefault(cls, checks)
 
 
+_PLAIN = (str, int, float, bool)
+_PLAIN_CHECKS: dict[type, dict[str, tuple[Check, bool]]] = {}
+
+
+def plain_field_checks(cls: type) -> dict[str, tuple[Check, bool]]:
+    """Return the checks of *cls*'s fields that hold plain JSON values (text, numbers, and
+    arrays of them), each with whether it holds an array.
+
+    Reading a document uses them to report a field's rules even when another field is
+    broken and the object cannot be made. An array is checked as a tuple, so that paths
+    count its items in the order the document gives them.
+    """
+    try:
+        return _PLAIN_CHECKS[cls]
+    except KeyError:
+        pass
+    hints = typing.get_type_hints(cls, include_extras=True)
+    plain: dict[str, tuple[Check, bool]] = {}
+    for field in attrs.fields(cls):
+        hint = hints[field.name]
+        if field.init and _is_plain(hint):
+            array = _is_array(hint)
+            plain[field.name] = (compile_hint(_as_tuple(hint) if array else hint), array)
+    return _PLAIN_CHECKS.setdefault(cls, plain)
+
+
+def _strip(hint: Any) -> Any:
+    while typing.get_origin(hint) is Annotated:
+        hint = hint.__origin__
+    return hint
+
+
+def _is_array(hint: Any) -> bool:
+    return typing.get_origin(_strip(hint)) in (tuple, frozenset)
+
+
+def _is_plain(hint: Any) -> bool:
+    hint = _strip(hint)
+    origin = typing.get_origin(hint)
+    if origin in (tuple, frozenset):
+        item = typing.get_args(hint)[0]
+        return _is_plain(item) and not _is_array(item)
+    if origin in (Union, types.UnionType):
+        return all(_is_plain(arm) for arm in typing.get_args(hint) if arm is not type(None))
+    return hint in _PLAIN or origin is Literal
+
+
+def _as_tuple(hint: Any) -> Any:
+    """Turn ``frozenset[X]`` (within its ``Annotated`` rules) into ``tuple[X, ...]``."""
+    if typing.get_origin(hint) is Annotated:
+        return Annotated[(_as_tuple(hint.__origin__), *hint.__metadata__)]
+    if typing.get_origin(hint) is frozenset:
+        return tuple[typing.get_args(hint)[0], ...]  # type: ignore[misc]
+    return hint
+
+
 def type_name(hint: Any) -> str:
     """Name *hint* the way a message to a user should: ``a string``, ``a tuple``."""
     if hint is type(None):
@@ -203,7 +259,7 @@ def _integer(value: Any, path: str, problems: list[Problem]) -> None:
 
 
 def _number(value: Any, path: str, problems: list[Problem]) -> None:
-    if type(value) not in (int, float):
+    if not isinstance(value, int | float) or isinstance(value, bool):  # float subclasses too
         problems.append((path, f"expected a number, {_got(value)}"))
     elif not math.isfinite(value):
         problems.append((path, f"must be a finite number, not {value!r}"))

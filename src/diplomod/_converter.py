@@ -20,6 +20,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from diplomod import _codelists
+from diplomod._checks import plain_field_checks
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement
 from diplomod.dates import PartialDate, Period, When, parse_when
@@ -68,7 +69,7 @@ def _structure_int(value: Any, _: Any) -> int:
 
 
 def _structure_float(value: Any, _: Any) -> float:
-    if type(value) not in (int, float):
+    if not isinstance(value, int | float) or isinstance(value, bool):  # float subclasses too
         raise _fail("a number", value)
     if not math.isfinite(value):
         raise ValidationError([("$", f"must be a finite number, not {value!r}")])
@@ -79,6 +80,22 @@ def _structure_bool(value: Any, _: Any) -> bool:
     if type(value) is not bool:
         raise _fail("true or false", value)
     return value
+
+
+class ExponentFloat(float):
+    """A float whose shortest text has an exponent (``1e-05``).
+
+    Fast JSON writers spell such numbers their own way (``0.00001``); marking them lets the
+    fast path write them exactly as the standard library does.
+    """
+
+    __slots__ = ()
+
+
+def unstructure_float(value: float) -> float:
+    """Write a float field as a float, marking those written with an exponent."""
+    number = float(value)
+    return ExponentFloat(number) if "e" in repr(number) else number
 
 
 def _text_hook(parse: Callable[[str], Any], what: str) -> Callable[[Any, Any], Any]:
@@ -98,7 +115,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_unstructure_hook(float, float)
+    converter.register_unstructure_hook(float, unstructure_float)
     date_text = "a date as text such as '2023-04-14'"
     converter.register_structure_hook(PartialDate, _text_hook(PartialDate.parse, date_text))
     converter.register_structure_hook(Period, _text_hook(Period.parse, "a period as text"))
@@ -193,19 +210,46 @@ def _class_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], 
             value = _untagged(value, kind)
         unknown = value.keys() - names
         if not unknown:
-            return structure_fields(value, cls)
+            try:
+                return structure_fields(value, cls)
+            except cattrs.BaseValidationError as error:
+                raise ValidationError(_all_problems(cls, value, error)) from None
         # Unknown keys are reported with, not instead of, the problems of the known ones.
         problems = [
             (key_path("$", key), "unknown key" + _codelists.suggest(key, names))
             for key in sorted(unknown)
         ]
+        known = {k: v for k, v in value.items() if k not in unknown}
         try:
-            structure_fields({k: v for k, v in value.items() if k not in unknown}, cls)
-        except (ValidationError, cattrs.BaseValidationError) as error:
-            problems[:0] = problems_of(error)
+            structure_fields(known, cls)
+        except ValidationError as error:
+            problems[:0] = error.problems
+        except cattrs.BaseValidationError as error:
+            problems[:0] = _all_problems(cls, known, error)
         raise ValidationError(problems)
 
     return structure_object
+
+
+def _all_problems(cls: type, value: dict[str, Any], error: BaseException) -> list[Problem]:
+    """The problems cattrs found, with those of the plain fields it did not get to check.
+
+    When one field cannot be read the object is never made, so its other fields' rules
+    (codes, patterns, ranges) would go unreported; they are checked here on the raw values.
+    """
+    problems = list(problems_of(error))
+    failed = {path.split(".")[1].split("[")[0] for path, _ in problems if path.startswith("$.")}
+    order = {f.name: i for i, f in enumerate(attrs.fields(cls))}
+    for name, (field_check, array) in plain_field_checks(cls).items():
+        if name in failed or name not in value:
+            continue
+        raw = value[name]
+        if array:
+            if type(raw) is not list:
+                continue
+            raw = tuple(raw)
+        field_check(raw, "$." + name, problems)
+    return sorted(problems, key=lambda p: order.get(p[0][2:].split(".")[0].split("[")[0], -1))
 
 
 def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:

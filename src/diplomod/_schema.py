@@ -240,8 +240,10 @@ def json_schema(cls: Any) -> dict[str, Any]:
     """
     root, defs, _ = _build(lambda ref: _root(cls, ref), _local)
     defs.pop(getattr(cls, "__name__", ""), None)
-    name = TOP_LEVEL.get(cls) or f"{COMMON}#/$defs/{cls.__name__}"
-    schema = {"$schema": DRAFT, "$id": _url(name), **root}
+    schema: dict[str, Any] = {"$schema": DRAFT}
+    if cls in TOP_LEVEL:  # the others have no file of their own to be named by
+        schema["$id"] = _url(TOP_LEVEL[cls])
+    schema.update(root)
     if defs:
         schema["$defs"] = defs
     return schema

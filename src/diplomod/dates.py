@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 import attrs
@@ -124,7 +125,7 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
-        """How much of the date is known: ``"year"``, ``"month"`` or ``"day"``."""
+        """The part of the date that is known, ``"year"``, ``"month"`` or ``"day"``."""
         return "year" if self.month is None else "month" if self.day is None else "day"
 
     @property
@@ -271,6 +272,15 @@ When = PartialDate | Period
 
 _APPROXIMATE = re.compile(r"^(?:(?:about|around|approximately|circa)\s+|ca?\.\s*)", re.I)
 _DEFAULTS = (datetime.datetime(1, 1, 1), datetime.datetime(2, 2, 2))
+_TIME = re.compile(
+    r"(?:(?<=[0-9])T|(?<![0-9]))[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+    r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?(?:\s*[ap]\.?m\.?)?",
+    re.I,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WORD_WITH_DIGITS = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
+_NUMBER = re.compile(r"([0-9]+)(?:st|nd|rd|th)?", re.I)
+_NUMERIC_DATE = re.compile(r"(?<![0-9])[0-9]{1,4}([-/.])[0-9]{1,2}(?:\1[0-9]{1,4})?(?![0-9])")
 
 
 def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
@@ -283,7 +293,9 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
 
     A leading "about", "around", "approximately", "circa" or "c." marks the date approximate,
     a trailing "?" uncertain. Times of day are ignored. *dayfirst* reads ``04/05/2023`` as
-    4 May. Text with no year, or a date that does not exist, is a `ValidationError`.
+    4 May. Text with no year, with a year not written in full, with numbers that are not
+    part of the date ("In 2021, 3 MoUs"), or with a date that does not exist is a
+    `ValidationError`: the reader never guesses.
     """
     if not isinstance(text, str):
         raise ValidationError([("$", f"expected a date as text, got {type(text).__name__}")])
@@ -291,35 +303,69 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     uncertain = body.endswith("?")
     body = body.removesuffix("?").rstrip()
     approximate = _APPROXIMATE.match(body) is not None
-    body = _APPROXIMATE.sub("", body)
+    body = _TIME.sub(" ", _APPROXIMATE.sub("", body))
+
+    def refuse(reason: str) -> ValidationError:
+        return ValidationError([("$", f"cannot read {text!r} as a date: {reason}")])
+
+    for word in _WORD_WITH_DIGITS.findall(body):
+        if not _NUMBER.fullmatch(word):
+            raise refuse(f"{word!r} is not part of a date")
     try:
         first, second = (
             _dateutil.parse(body, default=d, dayfirst=dayfirst, fuzzy=True) for d in _DEFAULTS
         )
     except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
-        reason = (
-            error.args[0] % body
-            if isinstance(error.args[0], str) and "%s" in error.args[0]
-            else str(error)
-        )
-        raise ValidationError([("$", f"cannot read {text!r} as a date: {reason}")]) from None
+        reason = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+        reason = reason.replace(": %s", "").replace("%s", repr(body))
+        if reason.startswith("String does not contain a date"):
+            reason = "it holds no date"
+        raise refuse(reason) from None
     if first.year != second.year:
-        raise ValidationError([("$", f"cannot read {text!r} as a date: it gives no year")])
-    if not re.search(rf"(?<![0-9]){first.year}(?![0-9])", body):
-        message = (
-            f"cannot read {text!r} as a date: its year is not written in full "
-            f"(it would be read as {first.year}); write all four digits"
-        )
-        raise ValidationError([("$", message)])
+        raise refuse("it gives no year")
     if first.month != second.month and first.day == second.day:
-        raise ValidationError([("$", f"cannot read {text!r} as a date: a day with no month")])
+        raise refuse("a day with no month")
+    month = first.month if first.month == second.month else None
+    day = first.day if first.day == second.day else None
+    _check_numbers(body, first.year, day, refuse)
     return PartialDate(
-        year=first.year,
-        month=first.month if first.month == second.month else None,
-        day=first.day if first.day == second.day else None,
-        approximate=approximate,
-        uncertain=uncertain,
+        year=first.year, month=month, day=day, approximate=approximate, uncertain=uncertain
     )
+
+
+def _check_numbers(
+    body: str, year: int, day: int | None, refuse: Callable[[str], ValidationError]
+) -> None:
+    """Refuse text whose numbers are not exactly the date's year, day or numeric form."""
+    numbers = [(m.group(1), m.start(), m.end()) for m in _NUMBER.finditer(body)]
+    years = [(start, end) for digits, start, end in numbers if digits == f"{year:04d}"]
+    if not years:
+        raise refuse(
+            f"its year is not written in full (it would be read as {year}); write all four digits"
+        )
+    if re.search(_MONTH, body, re.I):  # "14 April 2023", "April 14th, 2023"
+        used = set(years[:1])
+        if day is not None:
+            beside_month = re.compile(
+                rf"(?<![0-9])0?{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                rf"|{_MONTH}\s+(?:the\s+)?0?{day}(?:st|nd|rd|th)?(?![0-9])",
+                re.I,
+            )
+            found = beside_month.search(body)
+            if found is None:
+                raise refuse(f"{day} is not written beside the month")
+            used.update((s, e) for _, s, e in numbers if found.start() <= s < found.end())
+        spare = [digits for digits, start, end in numbers if (start, end) not in used]
+    else:  # "2021", "2023-04-14", "04/05/2023"
+        numeric = _NUMERIC_DATE.search(body)
+        spare = [
+            digits
+            for digits, start, end in numbers
+            if (start, end) != years[0]
+            and not (numeric is not None and numeric.start() <= start < numeric.end())
+        ]
+    if spare:
+        raise refuse(f"{spare[0]} is not part of the date")
 
 
 def parse_when(text: str) -> When:

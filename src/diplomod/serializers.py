@@ -27,9 +27,15 @@ from typing import IO, Any, TypeVar, overload
 
 import cattrs
 
-from diplomod._converter import converter, problems_of
+from diplomod._converter import ExponentFloat, converter, problems_of
 from diplomod.dossier import Dossier
 from diplomod.errors import ValidationError
+
+try:  # the optional fast path for writing JSON; reading stays with the standard library,
+    # which can refuse a key given twice in one object.
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None  # type: ignore[assignment]
 
 T = TypeVar("T")
 
@@ -51,8 +57,8 @@ def to_dict(obj: Any) -> Any:
     """Return *obj* as JSON-ready dicts, lists, strings, numbers and booleans.
 
     Fields keep their declaration order, sets are written sorted, and fields at their
-    default are left out. A `Dossier` carries its ``schema_version``; a `Meeting` or an
-    `Agreement` its ``kind``.
+    default are left out. A `Dossier` carries its ``schema_version``; a `Meeting`, an
+    `Agreement` or an `Activity` its ``kind``.
     """
     data = converter.unstructure(obj)
     if isinstance(obj, Dossier):
@@ -107,9 +113,19 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
 
 
 def _dumps(data: Any, indent: int | None) -> str:
+    if _orjson is not None and indent in (None, 2):
+        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+        return _orjson.dumps(data, option=option, default=_exponent_float).decode("utf-8")
     if indent is None:
         return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def _exponent_float(value: Any) -> Any:
+    """Let orjson write an `ExponentFloat` as the standard library does."""
+    if isinstance(value, ExponentFloat) and _orjson is not None:
+        return _orjson.Fragment(repr(float(value)).encode())
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 @overload
@@ -231,8 +247,10 @@ def _lines(
         if not line:
             return
         number += 1
-        if len(line) > limit and not _ends_line(line):
-            _skip_rest_of_line(source)
+        size = len(line) if isinstance(line, bytes) else len(line.encode("utf-8", "replace"))
+        if size > limit + _ends_line(line):
+            if not _ends_line(line):
+                _skip_rest_of_line(source)
             yield (
                 number,
                 ValidationError(
