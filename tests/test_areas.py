@@ -152,3 +152,16 @@ def test_an_area_checks_its_other_fields(
     with pytest.raises(ValidationError) as err:
         CooperationArea(code="acme:fisheries", **({"title": "Fisheries"} | fields))  # type: ignore[arg-type]
     assert err.value.problems == (problem,)
+
+
+def test_a_plover_context_must_be_one_of_plovers() -> None:
+    with pytest.raises(ValidationError) as err:
+        CooperationArea(code="acme:fisheries", title="Fisheries", plover_context="economics")
+    assert err.value.problems == (
+        ("$.plover_context", "unknown PLOVER context 'economics'; did you mean 'economic'?"),
+    )
+
+
+def test_every_built_in_plover_context_is_in_the_plover_codelist() -> None:
+    contexts = codelist("plover_contexts")
+    assert {a.plover_context for a in cooperation_areas() if a.plover_context} <= set(contexts)

@@ -22,6 +22,7 @@ SHIPPED = (
     "occasion_relations",
     "organization_kinds",
     "participant_roles",
+    "plover_contexts",
     "stances",
     "states",
 )

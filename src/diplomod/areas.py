@@ -8,11 +8,13 @@ project records its own fields in a namespace of its own, ``acme:fisheries.quota
 from __future__ import annotations
 
 import functools
+from typing import Annotated
 
 import attrs
 
 from diplomod import _codelists
 from diplomod._checks import check
+from diplomod._rules import Code
 from diplomod._types import Area, Cameo, Label, Prose
 from diplomod.errors import ValidationError
 
@@ -36,7 +38,7 @@ class CooperationArea:
     code: Area
     title: Label
     description: Prose | None = None
-    plover_context: Label | None = None
+    plover_context: Annotated[str, Code("plover_contexts", "PLOVER context")] | None = None
     cameo: Cameo | None = None
 
     def __attrs_post_init__(self) -> None:
