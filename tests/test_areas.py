@@ -139,7 +139,7 @@ def test_an_area_code_must_be_built_in_or_well_formed(code: str, message: str) -
         ),
         (
             {"plover_context": "eco\nnomic"},
-            ("$.plover_context", "must not contain the control character '\\n'"),
+            ("$.plover_context", "unknown PLOVER context 'eco\\nnomic'; did you mean 'economic'?"),
         ),
         ({"cameo": "61a"}, ("$.cameo", "'61a' is not a CAMEO event code such as '061'")),
         ({"cameo": "0"}, ("$.cameo", "'0' is not a CAMEO event code such as '061'")),
