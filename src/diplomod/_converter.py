@@ -8,6 +8,7 @@ sorted, defaults left out.
 
 from __future__ import annotations
 
+import difflib
 import keyword
 import math
 import typing
@@ -99,12 +100,25 @@ def unstructure_float(value: float) -> float:
 
 
 def _text_hook(parse: Callable[[str], Any], what: str) -> Callable[[Any, Any], Any]:
+    """Read a value from its text form; its problems are the text's, at the text's path."""
+
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not str:
             raise _fail(what, value)
-        return parse(value)
+        try:
+            return parse(value)
+        except ValidationError as error:
+            raise ValidationError(
+                ("$", _inner(path) + message) for path, message in error.problems
+            ) from None
 
     return structure
+
+
+def _inner(path: str) -> str:
+    """Say which end of a period a problem is at: ``$.start.day`` gives ``"start: "``."""
+    part = path.removeprefix("$.").split(".")[0]
+    return f"{part}: " if part in ("start", "end") else ""
 
 
 def _make_converter() -> cattrs.Converter:
@@ -208,6 +222,9 @@ def _class_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], 
             raise _fail("an object", value)
         if kind is not None:
             value = _untagged(value, kind)
+        if not all(isinstance(key, str) for key in value):
+            bad = next(key for key in value if not isinstance(key, str))
+            raise ValidationError([("$", f"keys must be text, not {json_type(bad)}")])
         unknown = value.keys() - names
         if not unknown:
             try:
@@ -255,7 +272,9 @@ def _all_problems(cls: type, value: dict[str, Any], error: BaseException) -> lis
 def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:
     """Return *value* without its ``kind`` tag, which must say *kind*."""
     if "kind" not in value:
-        raise ValidationError([("$.kind", f"is required and must be {kind!r}")])
+        close = difflib.get_close_matches("kind", [k for k in value if isinstance(k, str)], 1)
+        hint = f"; is {close[0]!r} a misspelling of it?" if close else ""
+        raise ValidationError([("$.kind", f"is required and must be {kind!r}{hint}")])
     if value["kind"] != kind:
         raise ValidationError([("$.kind", f"must be {kind!r}, not {value['kind']!r}")])
     return {key: item for key, item in value.items() if key != "kind"}

@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal, Union
 
 import attrs
 
+from diplomod._checks import with_article
 from diplomod._converter import KINDS
 from diplomod._rules import Actor, Code, Rule
 from diplomod.activities import Activity
@@ -150,8 +151,10 @@ def _rule_schema(rule: Rule, ref: Ref) -> dict[str, Any]:
     if name is None:
         return inline(ref)
     summary = inspect.cleandoc(type(rule).__doc__ or "").split("\n\n")[0].replace("\n", " ")
+    summary = summary.replace("``", "`")
     if isinstance(rule, Code):
-        summary = f"A {rule.noun}, from the `{rule.codelist}` codelist."
+        noun = with_article(rule.noun)
+        summary = f"{noun[0].upper()}{noun[1:]}, from the `{rule.codelist}` codelist."
     return ref(name, lambda inner: {"title": name, "description": summary, **inline(inner)})
 
 

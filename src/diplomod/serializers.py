@@ -46,8 +46,11 @@ MIGRATIONS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """Steps from an older ``schema_version`` to the next, each a function on the raw dict that
 returns the dict in the next version (with its ``schema_version`` updated)."""
 
-READS = (SCHEMA_VERSION, *MIGRATIONS)
-"""The dossier versions this release reads."""
+
+def reads() -> tuple[str, ...]:
+    """Return the dossier versions this release reads: the current one and each it migrates."""
+    return (SCHEMA_VERSION, *MIGRATIONS)
+
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 """The longest JSON Lines line `read_jsonl` accepts by default, in bytes."""
@@ -88,9 +91,13 @@ def _upgrade(data: Any) -> Any:
     version = data.get("schema_version")
     if version is None:
         raise ValidationError(
-            [("$.schema_version", f"is required; this release reads {', '.join(READS)}")]
+            [("$.schema_version", f"is required; this release reads {', '.join(reads())}")]
         )
-    while version in MIGRATIONS:
+    if not isinstance(version, str):
+        raise ValidationError(
+            [("$.schema_version", f"expected a version as text, such as {SCHEMA_VERSION!r}")]
+        )
+    while isinstance(version, str) and version in MIGRATIONS:
         data = MIGRATIONS[version](data)
         version = data.get("schema_version")
     if version != SCHEMA_VERSION:
@@ -99,7 +106,7 @@ def _upgrade(data: Any) -> Any:
                 (
                     "$.schema_version",
                     f"{version!r} is not a version this "
-                    f"release reads ({', '.join(READS)}); a newer diplomod may",
+                    f"release reads ({', '.join(reads())}); a newer diplomod may",
                 )
             ]
         )
