@@ -24,6 +24,7 @@ from diplomod.places import Coordinates, Place
 from diplomod.serializers import (
     from_dict,
     from_json,
+    load_jsonl,
     read_jsonl,
     read_jsonl_results,
     to_dict,
@@ -63,6 +64,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "load_jsonl",
     "read_date",
     "read_jsonl",
     "read_jsonl_results",

@@ -13,7 +13,7 @@ import keyword
 import math
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Annotated, Any
 
 import attrs
 import cattrs
@@ -153,11 +153,9 @@ def _make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook_factory(is_tuple, lambda t: _sequence_hook(converter, t))
     converter.register_structure_hook_factory(is_frozenset, lambda t: _set_hook(converter, t))
-    converter.register_unstructure_hook_func(
-        is_tuple, lambda items: [converter.unstructure(item) for item in items]
-    )
-    converter.register_unstructure_hook_func(
-        is_frozenset, lambda items: sorted(converter.unstructure(item) for item in items)
+    converter.register_unstructure_hook_factory(is_tuple, lambda t: _list_writer(converter, t))
+    converter.register_unstructure_hook_factory(
+        is_frozenset, lambda t: _list_writer(converter, t, ordered=False)
     )
     converter.register_structure_hook_factory(attrs.has, lambda cls: _class_hook(converter, cls))
     converter.register_unstructure_hook_factory(
@@ -278,6 +276,21 @@ def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:
     if value["kind"] != kind:
         raise ValidationError([("$.kind", f"must be {kind!r}, not {value['kind']!r}")])
     return {key: item for key, item in value.items() if key != "kind"}
+
+
+def _list_writer(
+    converter: cattrs.Converter, hint: Any, *, ordered: bool = True
+) -> Callable[[Any], list[Any]]:
+    """Write a tuple as a list, and a frozenset as a sorted list, item hook found once."""
+    item = typing.get_args(hint)[0]
+    while typing.get_origin(item) is Annotated:
+        item = item.__origin__
+    if item is str:
+        return list if ordered else sorted
+    write = converter.get_unstructure_hook(item)
+    if ordered:
+        return lambda items: [write(x) for x in items]
+    return lambda items: sorted([write(x) for x in items])
 
 
 def _class_unstructure_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any], Any]:

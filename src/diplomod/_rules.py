@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -36,24 +35,31 @@ class Rule:
         return None
 
 
-_SINGLE_LINE_BAD = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)))
-_MULTI_LINE_BAD = _SINGLE_LINE_BAD - {"\n", "\r", "\t"}
+_SURROGATES = "\ud800-\udfff"
+_SINGLE_LINE_BAD = re.compile(f"[\x00-\x1f\x7f-\x9f{_SURROGATES}]")
+_MULTI_LINE_BAD = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_SURROGATES}]")
+_LONE_SURROGATE = re.compile(f"[{_SURROGATES}]")
 
 
-def _bad_character(value: str, bad: Collection[str]) -> str | None:
-    for ch in value:
-        if ch in bad:
-            return f"must not contain the control character {ch!r}"
-        if unicodedata.category(ch) == "Cs":
-            return f"must not contain the lone surrogate {ch!r}"
-    return None
+def _without_breaks(value: str) -> str:
+    return value.replace("\n", "").replace("\r", "").replace("\t", "")
+
+
+def _bad_character(value: str, bad: re.Pattern[str]) -> str | None:
+    found = bad.search(value)
+    if found is None:
+        return None
+    ch = found.group()
+    if "\ud800" <= ch <= "\udfff":
+        return f"must not contain the lone surrogate {ch!r}"
+    return f"must not contain the control character {ch!r}"
 
 
 @attrs.frozen
 class Text(Rule):
     """Human text: not empty, not starting or ending with white space, no control characters.
 
-    ``multiline`` admits line breaks (``\n``, ``\r``) and tabs inside the text, as quotes need.
+    ``multiline`` admits line breaks and tabs inside the text, as quotes need.
     """
 
     multiline: bool = False
@@ -63,7 +69,9 @@ class Text(Rule):
             return "must not be empty"
         if value != value.strip() or value[0] == "\ufeff" or value[-1] == "\ufeff":
             return "must not start or end with white space"
-        if value.isascii() and value.isprintable():
+        if value.isprintable():  # no control character, no surrogate
+            return None
+        if self.multiline and _without_breaks(value).isprintable():
             return None
         return _bad_character(value, _MULTI_LINE_BAD if self.multiline else _SINGLE_LINE_BAD)
 
@@ -89,7 +97,7 @@ class FullText(Rule):
             return "must not be empty"
         if value.isascii():
             return None
-        return _bad_character(value, ())
+        return _bad_character(value, _LONE_SURROGATE)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}

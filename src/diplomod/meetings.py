@@ -134,8 +134,9 @@ class Meeting:
     def _rules(self) -> list[Problem]:
         problems: list[Problem] = []
         people: dict[str, int] = {}
+        seen: set[Participant] = set()
         for i, participant in enumerate(self.participants):
-            if participant in self.participants[:i]:
+            if participant in seen:
                 problems.append((f"$.participants[{i}]", "repeats an earlier participant"))
             elif participant.person is not None:
                 if participant.person in people:
@@ -147,6 +148,7 @@ class Meeting:
                         )
                     )
                 people.setdefault(participant.person, i)
+            seen.add(participant)
         parties = self.parties
         if len(parties) < 2:
             problems.append(
@@ -158,11 +160,13 @@ class Meeting:
         problems.extend(self._format_rules(parties))
         speakers = parties | people.keys()
         for i, statement in enumerate(self.statements):
-            problems.extend(
-                (f"$.statements[{i}].by[{j}]", f"{who!r} does not take part in the meeting")
-                for j, who in enumerate(statement.by)
-                if who not in speakers
-            )
+            if speakers.issuperset(statement.by):
+                continue
+            for j, who in enumerate(statement.by):
+                if who not in speakers:
+                    problems.append(
+                        (f"$.statements[{i}].by[{j}]", f"{who!r} does not take part in the meeting")
+                    )
         if self.occasion is not None and self.occasion.event == self.id:
             problems.append(("$.occasion.event", "a meeting cannot be its own occasion"))
         return problems
