@@ -121,3 +121,15 @@ def test_records_share_dates_and_codes() -> None:
     assert pakistan == "PAK"
     assert pakistan is second.meetings[1].participants[0].represents
     assert pakistan is next(code for code in dm.codelist("states") if code == "PAK")
+
+
+@pytest.mark.parametrize(("cls", "records"), RECORDS, ids=[c.__name__ for c, _ in RECORDS])
+def test_the_fast_writer_writes_what_the_converter_writes(
+    cls: Any, records: st.SearchStrategy[Any]
+) -> None:
+    @SETTINGS
+    @given(records)
+    def check(record: Any) -> None:
+        assert _fast.writer(cls)(record) == converter.unstructure(record)
+
+    check()

@@ -26,6 +26,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar, overload
 
+import attrs
 import cattrs
 
 from diplomod import _fast
@@ -65,7 +66,7 @@ def to_dict(obj: Any) -> Any:
     default are left out. A `Dossier` carries its ``schema_version``; a `Meeting`, an
     `Agreement` or an `Activity` its ``kind``.
     """
-    data = converter.unstructure(obj)
+    data = _fast.writer(type(obj))(obj) if attrs.has(type(obj)) else converter.unstructure(obj)
     if isinstance(obj, Dossier):
         return {"schema_version": SCHEMA_VERSION, **data}
     return data
