@@ -151,8 +151,12 @@ def _make_converter() -> cattrs.Converter:
     def is_frozenset(t: Any) -> bool:
         return typing.get_origin(t) is frozenset
 
+    def is_list(t: Any) -> bool:
+        return typing.get_origin(t) is list
+
     converter.register_structure_hook_factory(is_tuple, lambda t: _sequence_hook(converter, t))
     converter.register_structure_hook_factory(is_frozenset, lambda t: _set_hook(converter, t))
+    converter.register_structure_hook_factory(is_list, lambda t: _list_hook(converter, t))
     converter.register_unstructure_hook_factory(is_tuple, lambda t: _list_writer(converter, t))
     converter.register_unstructure_hook_factory(
         is_frozenset, lambda t: _list_writer(converter, t, ordered=False)
@@ -190,6 +194,11 @@ def _sequence_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any
         return tuple(items)
 
     return structure_sequence
+
+
+def _list_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
+    structure_items = _sequence_hook(converter, tuple[typing.get_args(hint)[0], ...])  # type: ignore[misc]
+    return lambda value, _: list(structure_items(value, None))
 
 
 def _set_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:

@@ -98,15 +98,24 @@ class PartialDate:
                     )
                 ]
             )
-        month, day = match["month"], match["day"]
+        year = int(match["year"])
+        month = None if match["month"] is None else int(match["month"])
+        day = None if match["day"] is None else int(match["day"])
         approximate, uncertain = _QUALIFIERS[match["qualifier"]]
-        return cls(
-            year=int(match["year"]),
-            month=None if month is None else int(month),
-            day=None if day is None else int(day),
-            approximate=approximate,
-            uncertain=uncertain,
-        )
+        if cls is PartialDate and _in_range(year, month, day):
+            # The pattern gave integers and booleans: only the calendar is left to check.
+            date = object.__new__(cls)
+            for name, value in (
+                ("year", year),
+                ("month", month),
+                ("day", day),
+                ("approximate", approximate),
+                ("uncertain", uncertain),
+            ):
+                object.__setattr__(date, name, value)
+            if not date._rules():
+                return date
+        return cls(year=year, month=month, day=day, approximate=approximate, uncertain=uncertain)
 
     @classmethod
     def from_date(cls, date: datetime.date) -> PartialDate:
@@ -173,6 +182,10 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
+
+
+def _in_range(year: int, month: int | None, day: int | None) -> bool:
+    return year >= 1 and (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
 
 
 PERIOD_PATTERN = (

@@ -134,21 +134,24 @@ class Meeting:
     def _rules(self) -> list[Problem]:
         problems: list[Problem] = []
         people: dict[str, int] = {}
-        seen: set[Participant] = set()
+        unnamed: set[Participant] = set()  # named participants are told apart by person
         for i, participant in enumerate(self.participants):
-            if participant in seen:
+            person = participant.person
+            if person is None:
+                if participant in unnamed:
+                    problems.append((f"$.participants[{i}]", "repeats an earlier participant"))
+                unnamed.add(participant)
+            elif person not in people:
+                people[person] = i
+            elif self.participants[people[person]] == participant:
                 problems.append((f"$.participants[{i}]", "repeats an earlier participant"))
-            elif participant.person is not None:
-                if participant.person in people:
-                    problems.append(
-                        (
-                            f"$.participants[{i}].person",
-                            f"{participant.person!r} is "
-                            f"already $.participants[{people[participant.person]}]",
-                        )
+            else:
+                problems.append(
+                    (
+                        f"$.participants[{i}].person",
+                        f"{person!r} is already $.participants[{people[person]}]",
                     )
-                people.setdefault(participant.person, i)
-            seen.add(participant)
+                )
         parties = self.parties
         if len(parties) < 2:
             problems.append(

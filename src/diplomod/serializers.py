@@ -217,12 +217,26 @@ def write_jsonl(records: Iterable[Any], destination: Destination) -> int:
     return count
 
 
+@overload
 def read_jsonl(
     source: str | os.PathLike[str] | IO[bytes] | IO[str],
     cls: type[T],
     *,
     max_line_bytes: int = MAX_LINE_BYTES,
-) -> Iterator[T]:
+) -> Iterator[T]: ...
+@overload
+def read_jsonl(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: Any,
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[Any]: ...
+def read_jsonl(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: Any,
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[Any]:
     """Yield a *cls* for each line of a JSON Lines file, reading one line at a time.
 
     Blank lines are skipped. A bad line raises `ValidationError` with its ``line`` number.
@@ -234,12 +248,26 @@ def read_jsonl(
         yield result
 
 
+@overload
 def load_jsonl(
     source: str | os.PathLike[str] | IO[bytes] | IO[str],
     cls: type[T],
     *,
     max_line_bytes: int = MAX_LINE_BYTES,
-) -> list[T]:
+) -> list[T]: ...
+@overload
+def load_jsonl(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: Any,
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> list[Any]: ...
+def load_jsonl(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: Any,
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> list[Any]:
     """Read a whole JSON Lines file into a list: `read_jsonl`, for when every record is kept.
 
     Records hold no reference cycles, so the cyclic garbage collector has nothing to find
@@ -256,12 +284,26 @@ def load_jsonl(
             gc.enable()
 
 
+@overload
 def read_jsonl_results(
     source: str | os.PathLike[str] | IO[bytes] | IO[str],
     cls: type[T],
     *,
     max_line_bytes: int = MAX_LINE_BYTES,
-) -> Iterator[T | ValidationError]:
+) -> Iterator[T | ValidationError]: ...
+@overload
+def read_jsonl_results(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: Any,
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[Any]: ...
+def read_jsonl_results(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    cls: Any,
+    *,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[Any]:
     """Like `read_jsonl`, but yield each bad line's `ValidationError` and go on reading."""
     if isinstance(source, str | os.PathLike):
         with open(source, "rb") as file:
