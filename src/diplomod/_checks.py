@@ -133,6 +133,8 @@ def _got(value: Any) -> str:
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "too long to show"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 

@@ -9,6 +9,7 @@ sorted, defaults left out.
 from __future__ import annotations
 
 import difflib
+import json
 import keyword
 import math
 import typing
@@ -21,7 +22,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from diplomod import _codelists
-from diplomod._checks import plain_field_checks
+from diplomod._checks import compile_hint, plain_field_checks
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement
 from diplomod.dates import PartialDate, Period, When, parse_when
@@ -41,6 +42,8 @@ def json_type(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return f"boolean {'true' if value else 'false'}"
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "number too long to show"
     if isinstance(value, int | float):
         text = repr(value)
         return f"number {text if len(text) <= 20 else text[:17] + '...'}"
@@ -204,9 +207,16 @@ def _list_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], A
 def _set_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
     item_type = typing.get_args(hint)[0]
     structure_items = _sequence_hook(converter, tuple[item_type, ...])  # type: ignore[valid-type]
+    check_item = compile_hint(item_type)
 
     def structure_set(value: Any, _: Any) -> frozenset[Any]:
         items = structure_items(value, None)
+        # Checked here, in the document's order: once in a set, the order is lost.
+        problems: list[Problem] = []
+        for i, item in enumerate(items):
+            check_item(item, f"$[{i}]", problems)
+        if problems:
+            raise ValidationError(problems)
         result = frozenset(items)
         if len(result) != len(items):
             seen: set[Any] = set()
@@ -323,7 +333,13 @@ def _structure_event(value: Any, _: Any) -> Event:
     cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         known = ", ".join(repr(k) for k in list(KINDS)[:-1]) + f" or {list(KINDS)[-1]!r}"
-        found = "missing" if "kind" not in value else f"{kind!r}"
+        found = (
+            "missing"
+            if "kind" not in value
+            else repr(kind)
+            if cls is None and isinstance(kind, str)
+            else json_type(kind)
+        )
         hint = _codelists.suggest(kind, KINDS) if isinstance(kind, str) else ""
         raise ValidationError([("$.kind", f"must be {known}, not {found}{hint}")])
     event: Event = converter.structure(value, cls)
@@ -332,9 +348,10 @@ def _structure_event(value: Any, _: Any) -> Event:
 
 def key_path(path: str, key: str) -> str:
     """Return the JSON path of *key* in the object at *path*."""
-    if key.isidentifier() and not keyword.iskeyword(key):
+    if key.isidentifier() and key.isascii() and not keyword.iskeyword(key):
         return f"{path}.{key}"
-    escaped = key.replace("\\", "\\\\").replace("'", "\\'")
+    # JSON's escapes keep the path on one line and writable as UTF-8 whatever the key holds.
+    escaped = json.dumps(key)[1:-1].replace('\\"', '"').replace("'", "\\'")
     return f"{path}['{escaped}']"
 
 

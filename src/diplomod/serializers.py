@@ -176,7 +176,13 @@ def parse_json(text: str | bytes | bytearray) -> Any:
         raise
     except json.JSONDecodeError as error:
         raise ValidationError(
-            [("$", f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")]
+            [
+                (
+                    "$",
+                    f"is not valid JSON: {error.msg.removesuffix(' at')} at line "
+                    f"{error.lineno}, column {error.colno}",
+                )
+            ]
         ) from None
     except RecursionError:
         raise ValidationError([("$", "is nested too deeply to read")]) from None
@@ -312,9 +318,9 @@ def read_jsonl_results(
     for number, line in _lines(source, max_line_bytes):
         if isinstance(line, ValidationError):
             yield ValidationError(line.problems, line=number)
-        elif line.strip():
+        elif not _blank(text := _without_line_end(line)):
             try:
-                yield from_json(line, cls)
+                yield from_json(text, cls)
             except ValidationError as error:
                 yield ValidationError(error.problems, line=number)
 
@@ -325,7 +331,11 @@ def _lines(
     """Yield each line with its number; an over-long line as an error, skipped in chunks."""
     number = 0
     while True:
-        line = source.readline(limit + 1)
+        line = (
+            _text_line(source, limit)
+            if isinstance(source, io.TextIOBase)
+            else source.readline(limit + 1)
+        )
         if not line:
             return
         number += 1
@@ -349,8 +359,35 @@ def _lines(
             yield number, line
 
 
+_JSON_SPACE = " \t\r\n"
+
+
+def _without_line_end(line: bytes | str) -> bytes | str:
+    """The line without its line break, so that positions in it are its own."""
+    return line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\r\n")
+
+
 def _ends_line(chunk: bytes | str) -> bool:
     return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
+
+
+def _blank(line: bytes | str) -> bool:
+    """Whether the line holds nothing but JSON's white space (not any Unicode space)."""
+    if isinstance(line, bytes):
+        return not line.strip(_JSON_SPACE.encode())
+    return not line.strip(_JSON_SPACE)
+
+
+def _text_line(source: io.TextIOBase, limit: int) -> str:
+    """Read a line of a text file, stopping once its UTF-8 form is longer than *limit*."""
+    parts: list[str] = []
+    size = 0
+    while True:
+        piece = source.readline(max(1, min(limit + 1, io.DEFAULT_BUFFER_SIZE)))
+        parts.append(piece)
+        size += len(piece.encode("utf-8", "replace"))
+        if not piece or _ends_line(piece) or size > limit + 1:
+            return "".join(parts)
 
 
 def _skip_rest_of_line(source: IO[bytes] | IO[str]) -> None:
