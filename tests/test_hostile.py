@@ -885,14 +885,14 @@ def test_payloads_in_an_error_message_are_quoted_not_formatted(sealed: list[str]
         assert error.problems == (("$.where.country", f"unknown state code {payload!r}"),)
 
 
-# -- known defects -------------------------------------------------------------------------------
+# -- defects these tests found, fixed since ------------------------------------------------------
 
 DEFECTS = {
     "unknown-code/format-out-of-order.json",
     "unknown-code/areas-out-of-order.json",
     "jsonl/unicode-whitespace-lines.jsonl",
 }
-"""Corpus files read only by the tests of known defects below."""
+"""Corpus files read only by the tests below, of defects these tests found."""
 
 
 @pytest.mark.parametrize(
@@ -968,3 +968,17 @@ def test_a_line_of_unicode_white_space_is_treated_alike_in_text_and_bytes() -> N
     assert from_bytes[0] == "meeting-2023-04-14-khar-lavrov"
     assert from_bytes[-1] == "meeting-2"
     assert from_text == from_bytes
+
+
+def test_a_byte_that_is_not_utf8_in_a_text_file_is_a_validation_error() -> None:
+    # A text file decodes ahead, in chunks, so the bad byte stops the reading where the file
+    # stops: at the first line it could not return. Read as bytes, every good line is read.
+    path = HOSTILE / "jsonl/invalid-utf8.jsonl"
+    with path.open(encoding="utf-8", newline="\n") as text:
+        error = refusal(lambda: next(read_jsonl(text, Meeting)))
+    assert error.line == 1
+    assert error.problems[0][1].startswith("is not valid UTF-8 at or after this line")
+    from_bytes = list(read_jsonl_results(path, Meeting))
+    assert not isinstance(from_bytes[0], ValidationError)
+    assert isinstance(from_bytes[1], ValidationError)
+    assert from_bytes[1].line == 2

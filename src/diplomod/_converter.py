@@ -289,7 +289,8 @@ def _all_problems(cls: type, value: dict[str, Any], error: BaseException) -> lis
 def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:
     """Return *value* without its ``kind`` tag, which must say *kind*."""
     if "kind" not in value:
-        close = difflib.get_close_matches("kind", [k for k in value if isinstance(k, str)], 1)
+        keys = [k for k in value if isinstance(k, str)]
+        close = difflib.get_close_matches("kind", keys, 1, cutoff=0.75)
         hint = f"; is {close[0]!r} a misspelling of it?" if close else ""
         raise ValidationError([("$.kind", f"is required and must be {kind!r}{hint}")])
     if value["kind"] != kind:

@@ -331,11 +331,19 @@ def _lines(
     """Yield each line with its number; an over-long line as an error, skipped in chunks."""
     number = 0
     while True:
-        line = (
-            _text_line(source, limit)
-            if isinstance(source, io.TextIOBase)
-            else source.readline(limit + 1)
-        )
+        try:
+            line = (
+                _text_line(source, limit)
+                if isinstance(source, io.TextIOBase)
+                else source.readline(limit + 1)
+            )
+        except UnicodeDecodeError:  # a text file decodes ahead of the line it returns
+            message = (
+                "is not valid UTF-8 at or after this line, so the text file cannot be read "
+                "on; read it as bytes (or by its path) to read every line that is valid"
+            )
+            yield number + 1, ValidationError([("$", message)])
+            return
         if not line:
             return
         number += 1
