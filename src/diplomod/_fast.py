@@ -122,6 +122,22 @@ def _full_text(value: str) -> str:
     return value
 
 
+def _code_or_match(codes: typing.Mapping[str, Any], regex: str) -> Callable[[str], str]:
+    """Accept a code of *codes* (as the codelist's own string) or text matching *regex*."""
+    canonical = {code: code for code in codes}
+    match = re.compile(regex.removeprefix("^").removesuffix("$")).fullmatch
+
+    def accept(value: str) -> str:
+        found = canonical.get(value)
+        if found is not None:
+            return found
+        if match(value):
+            return value
+        raise Reject
+
+    return accept
+
+
 def accept(rule: Rule) -> Callable[[Any], Any]:
     """Return a function that returns the value when *rule* holds, and raises otherwise."""
     if isinstance(rule, Code):
@@ -135,31 +151,9 @@ def accept(rule: Rule) -> Callable[[Any], Any]:
     if isinstance(rule, FullText):
         return _full_text
     if isinstance(rule, Actor):
-        states = {code: code for code in _codelists.load("states")}
-        is_id = re.compile(ID_PATTERN[1:-1]).fullmatch
-
-        def actor(value: str) -> str:
-            state = states.get(value)
-            if state is not None:
-                return state
-            if is_id(value):
-                return value
-            raise Reject
-
-        return actor
+        return _code_or_match(_codelists.load("states"), ID_PATTERN)
     if isinstance(rule, AreaCode):
-        builtin = {code: code for code in _codelists.load("cooperation_areas")}
-        namespaced = re.compile(AREA_NAMESPACE_PATTERN[1:-1]).fullmatch
-
-        def area(value: str) -> str:
-            found = builtin.get(value)
-            if found is not None:
-                return found
-            if namespaced(value):
-                return value
-            raise Reject
-
-        return area
+        return _code_or_match(_codelists.load("cooperation_areas"), AREA_NAMESPACE_PATTERN)
     if isinstance(rule, Range):
         low, high = rule.minimum, rule.maximum
 

@@ -204,7 +204,6 @@ class Code(Rule):
 
 
 ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
-STATE_PATTERN = r"^[A-Z]{3}$"
 
 
 @attrs.frozen
