@@ -96,30 +96,16 @@ def _matching(regex: str) -> Callable[[str], str]:
     return accept
 
 
-def _text(value: str) -> str:
-    # Printable text needs only the edge test; anything else asks the rule.
-    if value and value.isprintable() and value.strip() == value and value[0] != "\ufeff":
+def _checked(rule: Rule) -> Callable[[Any], Any]:
+    """Accept a value when *rule*'s own check passes (the readers test common text inline)."""
+    check = rule.check
+
+    def accept(value: Any) -> Any:
+        if check(value) is not None:
+            raise Reject
         return value
-    if _TEXT.check(value) is not None:
-        raise Reject
-    return value
 
-
-_TEXT, _MULTILINE_TEXT, _FULL_TEXT = Text(), Text(multiline=True), FullText()
-
-
-def _multiline_text(value: str) -> str:
-    if value and value.isprintable() and value.strip() == value and value[0] != "\ufeff":
-        return value
-    if _MULTILINE_TEXT.check(value) is not None:
-        raise Reject
-    return value
-
-
-def _full_text(value: str) -> str:
-    if _FULL_TEXT.check(value) is not None:
-        raise Reject
-    return value
+    return accept
 
 
 def _code_or_match(codes: typing.Mapping[str, Any], regex: str) -> Callable[[str], str]:
@@ -146,10 +132,8 @@ def accept(rule: Rule) -> Callable[[Any], Any]:
         return _interned(_codelists.load("states"))
     if isinstance(rule, Pattern):
         return _matching(rule.regex)
-    if isinstance(rule, Text):
-        return _multiline_text if rule.multiline else _text
-    if isinstance(rule, FullText):
-        return _full_text
+    if isinstance(rule, Text | FullText):
+        return _checked(rule)
     if isinstance(rule, Actor):
         return _code_or_match(_codelists.load("states"), ID_PATTERN)
     if isinstance(rule, AreaCode):
