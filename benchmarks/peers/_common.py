@@ -17,6 +17,7 @@ import datetime
 import io
 import re
 from importlib import resources
+from typing import Any
 
 
 def codelist(name: str) -> tuple[str, ...]:
@@ -135,6 +136,83 @@ def format_problems(
         problems.append(f"at a third location, but {country} takes part")
     if "hosted" in formats and not has_host:
         problems.append("the meeting is hosted, but no participant has the role 'host'")
+    return problems
+
+
+def meeting_problems(
+    id: str,
+    participants: Any,
+    formats: Any,
+    where: Any,
+    statements: Any,
+    occasion: Any,
+) -> list[str]:
+    """The meeting rules both peers check, as diplomod's Meeting does."""
+    problems: list[str] = []
+    people: set[str] = set()
+    for i, participant in enumerate(participants):
+        if participant in participants[:i]:
+            problems.append(f"participants[{i}] repeats an earlier participant")
+        elif participant.person is not None:
+            if participant.person in people:
+                problems.append(f"participants[{i}]: {participant.person!r} is listed twice")
+            people.add(participant.person)
+    parties = frozenset(p.represents for p in participants)
+    if len(parties) < 2:
+        problems.append("needs at least two distinct parties")
+    problems += format_problems(
+        formats,
+        parties,
+        None if where is None else where.country,
+        any(p.role == "host" for p in participants),
+    )
+    speakers = parties | people
+    problems += [
+        f"statements[{i}]: {who!r} does not take part in the meeting"
+        for i, statement in enumerate(statements)
+        for who in statement.by
+        if who not in speakers
+    ]
+    if occasion is not None and occasion.event == id:
+        problems.append("a meeting cannot be its own occasion")
+    return problems
+
+
+def agreement_problems(
+    parties: Any, signatories: Any, events: Any, concluded: str | None
+) -> list[str]:
+    """The agreement rules both peers check: parties of signatories and events, each
+    action once a party, nothing after signature before it, no force before conclusion."""
+    problems = [
+        f"signatories[{i}]: {s.on_behalf_of!r} is not a party"
+        for i, s in enumerate(signatories)
+        if s.on_behalf_of not in parties
+    ]
+    signed: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()
+    for i, event in enumerate(events):
+        if event.party not in parties:
+            problems.append(f"events[{i}]: {event.party!r} is not a party")
+        key = (event.party, event.action)
+        if key in seen:
+            problems.append(f"events[{i}]: {event.party} is already {event.action}")
+        seen.add(key)
+        if event.action == "signed":
+            signed.setdefault(event.party, event.date)
+    for i, event in enumerate(events):
+        first = signed.get(event.party)
+        if (
+            event.action in AFTER_SIGNATURE
+            and first is not None
+            and latest(event.date) < earliest(first)
+        ):
+            problems.append(f"events[{i}]: {event.action} before it signed")
+        if (
+            event.action == "entered_into_force"
+            and concluded is not None
+            and latest(event.date) < earliest(concluded)
+        ):
+            problems.append(f"events[{i}]: in force before it was concluded")
     return problems
 
 

@@ -202,33 +202,9 @@ class Meeting(_Struct, frozen=True, tag_field="kind", tag="meeting"):
         _check_areas(_freeze(self, "areas", self.areas))
         _check_unique("topics", self.topics)
         _check_unique("sources", self.sources)
-        problems: list[str] = []
-        people: set[str] = set()
-        for i, participant in enumerate(self.participants):
-            if participant in self.participants[:i]:
-                problems.append(f"participants[{i}] repeats an earlier participant")
-            elif participant.person is not None:
-                if participant.person in people:
-                    problems.append(f"participants[{i}]: {participant.person!r} is listed twice")
-                people.add(participant.person)
-        parties = frozenset(p.represents for p in self.participants)
-        if len(parties) < 2:
-            problems.append("needs at least two distinct parties")
-        problems += c.format_problems(
-            formats,
-            parties,
-            None if self.where is None else self.where.country,
-            any(p.role == "host" for p in self.participants),
+        problems = c.meeting_problems(
+            self.id, self.participants, formats, self.where, self.statements, self.occasion
         )
-        speakers = parties | people
-        problems += [
-            f"statements[{i}]: {who!r} does not take part in the meeting"
-            for i, statement in enumerate(self.statements)
-            for who in statement.by
-            if who not in speakers
-        ]
-        if self.occasion is not None and self.occasion.event == self.id:
-            problems.append("a meeting cannot be its own occasion")
         if problems:
             raise ValueError("; ".join(problems))
 
@@ -275,36 +251,7 @@ class Agreement(_Struct, frozen=True, tag_field="kind", tag="agreement"):
         _check_areas(_freeze(self, "areas", self.areas))
         _check_unique("projects", self.projects)
         _check_unique("sources", self.sources)
-        problems = [
-            f"signatories[{i}]: {s.on_behalf_of!r} is not a party"
-            for i, s in enumerate(self.signatories)
-            if s.on_behalf_of not in self.parties
-        ]
-        signed: dict[str, str] = {}
-        seen: set[tuple[str, str]] = set()
-        for i, event in enumerate(self.events):
-            if event.party not in self.parties:
-                problems.append(f"events[{i}]: {event.party!r} is not a party")
-            key = (event.party, event.action)
-            if key in seen:
-                problems.append(f"events[{i}]: {event.party} is already {event.action}")
-            seen.add(key)
-            if event.action == "signed":
-                signed.setdefault(event.party, event.date)
-        for i, event in enumerate(self.events):
-            first = signed.get(event.party)
-            if (
-                event.action in c.AFTER_SIGNATURE
-                and first is not None
-                and c.latest(event.date) < c.earliest(first)
-            ):
-                problems.append(f"events[{i}]: {event.action} before it signed")
-            if (
-                event.action == "entered_into_force"
-                and self.concluded is not None
-                and c.latest(event.date) < c.earliest(self.concluded)
-            ):
-                problems.append(f"events[{i}]: in force before it was concluded")
+        problems = c.agreement_problems(self.parties, self.signatories, self.events, self.concluded)
         if problems:
             raise ValueError("; ".join(problems))
 
