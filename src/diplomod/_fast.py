@@ -249,12 +249,8 @@ def _convert(hint: Any, var: str, src: _Source, indent: str) -> list[str]:
     if origin is Literal:
         allowed = src.name({value: value for value in typing.get_args(hint)}, "literal")
         return [f"{indent}{var} = {allowed}[{var}] if type({var}) is str else _reject()"]
-    if hint is str:
-        return [f"{indent}if type({var}) is not str: raise Reject"]
-    if hint is int:
-        return [f"{indent}if type({var}) is not int: raise Reject"]
-    if hint is bool:
-        return [f"{indent}if type({var}) is not bool: raise Reject"]
+    if hint in (str, int, bool):  # exactly the type: a bool is no int here
+        return [f"{indent}if type({var}) is not {hint.__name__}: raise Reject"]
     if hint is float:
         return [f"{indent}if type({var}) is not float: {var} = {src.name(_float, 'float')}({var})"]
     if hint is PartialDate:
