@@ -41,7 +41,7 @@ def test_an_activity_keeps_its_fields() -> None:
         ({"areas": frozenset({"defence"})}, "$.areas[0]", "unknown cooperation area 'defence'"),
         ({"description": ""}, "$.description", "must not be empty"),
         ({"status": "finished"}, "$.status", "unknown event status 'finished'"),
-        ({"when": "2016"}, "$.when", "expected a PartialDate or a Period or null"),
+        ({"when": 2016}, "$.when", "expected a PartialDate or a Period or null"),
     ],
 )
 def test_bad_activities_are_refused(changes: dict[str, Any], path: str, message: str) -> None:

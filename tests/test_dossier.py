@@ -92,9 +92,9 @@ def test_an_empty_dossier_is_valid() -> None:
 
 def test_dossier_fields_are_checked() -> None:
     assert_only_problem(
-        lambda: Dossier(meetings=[samarkand_meeting()]),  # type: ignore[arg-type]
+        lambda: Dossier(meetings=samarkand_meeting()),  # type: ignore[arg-type]
         "$.meetings",
-        "expected a tuple, got list",
+        "expected a tuple, got Meeting",
     )
 
 

@@ -104,9 +104,9 @@ def test_bad_full_texts_are_refused(text: str, message: str) -> None:
 
 def test_published_must_be_a_partial_date() -> None:
     assert_only_problem(
-        lambda: news_source(published="2023-04-14"),
+        lambda: news_source(published=20230414),
         "$.published",
-        "expected a PartialDate or null, got str '2023-04-14'",
+        "expected a PartialDate or null, got int 20230414",
     )
 
 

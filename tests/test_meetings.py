@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from typing import Any
 
@@ -22,7 +23,16 @@ from conftest import (
     samarkand,
     samarkand_meeting,
 )
-from diplomod import Meeting, Occasion, Participant, Place, Statement
+from diplomod import (
+    Meeting,
+    Occasion,
+    PartialDate,
+    Participant,
+    Period,
+    Place,
+    Statement,
+    ValidationError,
+)
 
 MOSCOW = Place(name="Moscow", country="RUS")
 
@@ -107,7 +117,7 @@ def test_statement_defaults_to_done_with_no_areas_or_evidence() -> None:
     [
         ({"by": ()}, "$.by", "needs at least 1 item, got 0"),
         ({"by": ("PAK", "RUS", "PAK")}, "$.by", "lists 'PAK' more than once"),
-        ({"by": ["PAK"]}, "$.by", "expected a tuple, got list"),
+        ({"by": "PAK"}, "$.by", "expected a tuple, got str"),
         ({"stance": "stresed"}, "$.stance", "unknown stance 'stresed'; did you mean 'stressed'"),
         ({"substance": ""}, "$.substance", "must not be empty"),
         ({"status": "finished"}, "$.status", "unknown event status 'finished'"),
@@ -143,12 +153,41 @@ def test_a_meeting_over_several_days_takes_a_period() -> None:
     assert meeting.when == period("2023-04-13/2023-04-14")
 
 
-def test_a_meeting_date_must_be_a_date_or_period_not_text() -> None:
+def test_a_meeting_date_must_be_a_date_or_period() -> None:
     assert_only_problem(
-        lambda: samarkand_meeting(when="2023-04-14"),
+        lambda: samarkand_meeting(when=20230414),
         "$.when",
-        "expected a PartialDate or a Period, got str '2023-04-14'",
+        "expected a PartialDate or a Period, got int 20230414",
     )
+
+
+@pytest.mark.parametrize(
+    ("when", "read"),
+    [
+        ("2023-04-14", PartialDate(year=2023, month=4, day=14)),
+        (datetime.date(2023, 4, 14), PartialDate(year=2023, month=4, day=14)),
+        ("2023-04-13/2023-04-14", Period.parse("2023-04-13/2023-04-14")),
+    ],
+)
+def test_a_meeting_date_may_be_given_as_edtf_text_or_a_date(when: Any, read: Any) -> None:
+    assert samarkand_meeting(when=when).when == read
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("14 April 2023", "'14 April 2023' is not a date such as '2023'"),
+        ("2023-02-30", "February 2023 has 28 days, not 30"),
+        ("2023-04-14/2023-04-13", "end: 2023-04-13 is before the start 2023-04-14"),
+        (datetime.datetime(2023, 4, 14, 10), "expected a PartialDate or a Period, got datetime"),
+    ],
+)
+def test_a_meeting_date_in_text_that_is_not_edtf_is_refused(when: Any, message: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        samarkand_meeting(when=when)
+    ((path, said),) = err.value.problems
+    assert path == "$.when"
+    assert said.startswith(message)
 
 
 def test_statements_may_be_by_represented_parties_or_participating_people() -> None:
@@ -378,7 +417,7 @@ MEETING_FIELDS: list[tuple[str, dict[str, Any], str, str]] = [
         "$.participants",
         "needs at least 2 items, got 1",
     ),
-    ("formats-as-set", {"formats": {"bilateral"}}, "$.formats", "expected a frozenset, got set"),
+    ("formats-as-text", {"formats": "bilateral"}, "$.formats", "expected a frozenset, got str"),
     (
         "repeated-topic",
         {"topics": ("energy", "energy")},

@@ -184,11 +184,16 @@ def test_membership_period_cannot_end_before_it_starts(
     assert_only_problem(make, "$.end", message)
 
 
-def test_membership_period_must_be_a_period_not_its_text() -> None:
+def test_membership_period_may_be_given_as_its_text() -> None:
+    membership = Membership(state="PAK", status="member", period="2017-06-09/..")  # type: ignore[arg-type]
+    assert membership.period == Period.parse("2017-06-09/..")
+
+
+def test_membership_period_must_be_a_period() -> None:
     assert_only_problem(
-        lambda: Membership(state="PAK", status="member", period="2017-06-09/.."),  # type: ignore[arg-type]
+        lambda: Membership(state="PAK", status="member", period="2017-06-09"),  # type: ignore[arg-type]
         "$.period",
-        "expected a Period, got str '2017-06-09/..'",
+        "'2017-06-09' is not a period such as '2023-04-13/2023-04-14' or '2017/..'",
     )
 
 
@@ -238,8 +243,8 @@ def test_unknown_codes_are_refused_with_suggestions(
         ("id", "SCO", "$.id", "'SCO' is not a record id"),
         ("name", "", "$.name", "must not be empty"),
         ("acronym", "SCO ", "$.acronym", "must not start or end with white space"),
-        ("founded", "2001-06-15", "$.founded", "expected a PartialDate or null, got str"),
-        ("memberships", [], "$.memberships", "expected a tuple, got list"),
+        ("founded", "15 June 2001", "$.founded", "'15 June 2001' is not a date such as"),
+        ("memberships", "PAK", "$.memberships", "expected a tuple, got str"),
     ],
 )
 def test_bad_organization_fields_are_refused(

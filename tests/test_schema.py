@@ -58,8 +58,8 @@ from conftest import (
     sco,
 )
 from diplomod import from_dict, json_schema, testing, to_dict, to_json
-from diplomod._converter import KINDS
-from diplomod._schema import TOP_LEVEL, dump, schema_files, write_schemas
+from diplomod._model import event_kinds
+from diplomod._schema import dump, schema_files, top_level, write_schemas
 from diplomod.serializers import SCHEMA_VERSION
 
 SCHEMAS = files("diplomod") / "schemas"
@@ -169,7 +169,7 @@ def test_references_are_relative_and_resolve_among_the_shipped_files(name: str) 
 
 
 def test_the_top_level_files_are_the_ones_shipped() -> None:
-    assert set(TOP_LEVEL.values()) | {"common.json", "diplomod.json"} == set(SHIPPED)
+    assert set(top_level().values()) | {"common.json", "diplomod.json"} == set(SHIPPED)
 
 
 # -- quality of the shipped schemas --------------------------------------------------------
@@ -227,7 +227,7 @@ def test_each_kind_of_event_is_told_apart_by_a_required_const_kind() -> None:
         assert "kind" in target["required"], branch
         consts.append(target["properties"]["kind"]["const"])
     assert len(set(consts)) == len(consts)
-    assert set(consts) == set(KINDS)
+    assert set(consts) == set(event_kinds())
     assert {"meeting", "agreement"} <= set(consts)
 
 
@@ -325,10 +325,19 @@ def type_id(cls: Any) -> str:
     return getattr(cls, "__name__", "Event")
 
 
-@pytest.mark.parametrize("cls", public_types(), ids=type_id)
-def test_json_schema_of_a_class_is_self_contained(cls: Any) -> None:
+@pytest.mark.parametrize("cls", [*top_level()], ids=type_id)
+def test_json_schema_of_a_type_with_a_file_is_that_file(cls: Any) -> None:
+    # One $id names one document: the shipped file, and nothing else.
+    assert json_schema(cls) == SHIPPED[top_level()[cls]]
+
+
+@pytest.mark.parametrize(
+    "cls", [cls for cls in public_types() if cls not in top_level()], ids=type_id
+)
+def test_json_schema_of_another_class_is_self_contained(cls: Any) -> None:
     schema = json_schema(cls)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert "$id" not in schema  # it claims no shipped file's $id
     defs = schema.get("$defs", {})
     for ref in refs(schema):
         assert ref.startswith("#/$defs/"), ref
@@ -338,12 +347,18 @@ def test_json_schema_of_a_class_is_self_contained(cls: Any) -> None:
     assert set(defs) <= used
 
 
+def test_json_schema_returns_a_copy() -> None:
+    schema = json_schema(diplomod.Meeting)
+    schema["title"] = "changed"
+    assert json_schema(diplomod.Meeting)["title"] == "Meeting"
+
+
 @pytest.mark.parametrize("cls", public_types(), ids=type_id)
 def test_json_schema_of_a_class_is_a_valid_schema(cls: Any) -> None:
     schema = json_schema(cls)
     Draft202012Validator.check_schema(schema)
-    if cls in TOP_LEVEL:
-        assert schema["$id"] == f"https://diplomod.org/schemas/1.0/{TOP_LEVEL[cls]}"
+    if cls in top_level():
+        assert schema["$id"] == f"https://diplomod.org/schemas/1.0/{top_level()[cls]}"
     else:  # no file of its own to be named by; draft 2020-12 allows no fragment in an $id
         assert "#" not in schema.get("$id", "")
 
@@ -364,7 +379,7 @@ def test_json_schema_of_a_class_is_a_valid_schema(cls: Any) -> None:
 def test_json_schema_of_a_class_validates_its_records_alone(
     build: Callable[[], object], cls: Any
 ) -> None:
-    alone = Draft202012Validator(json_schema(cls), registry=Registry())
+    alone = Draft202012Validator(json_schema(cls), registry=REGISTRY)
     data = to_dict(build())
     assert [error.message for error in alone.iter_errors(data)] == []
     assert list(alone.iter_errors({**data, "unknown": 1})) != []

@@ -1,131 +1,385 @@
-"""Checking an attrs object's fields against their type hints and ``Annotated`` rules.
+"""Checking a new object's fields against their description, and generating the tests.
 
-Each class's hints are compiled once into small check functions; ``check`` runs them on
-every new object (from ``__attrs_post_init__``, so ``attrs.evolve`` re-runs them too), then
-the class's own cross-field rules, and raises one ``ValidationError`` with every problem.
+Each class's check is generated once from its `Shape`, as source that a traceback shows:
+a line or two a field, each rule's own ``inline`` test. ``check`` runs it from every
+``__attrs_post_init__`` (so ``attrs.evolve`` re-runs it too), and only when a test fails
+does the slower walk run that finds every problem and says what is wrong with each, in
+the rule's own words (`explain`). The readers in ``_converter`` generate their tests with
+`value_lines`, from the same nodes and rules.
+
+Constructors are friendly where nothing is lost: an array field takes any iterable of
+valid items (not a string), a float field an integer, and a date field a
+`datetime.date` or EDTF text. Reading JSON stays strict; that is the readers' business.
 """
 
 from __future__ import annotations
 
+import datetime
 import math
-import types
-import typing
-from collections.abc import Callable, Iterable, Iterator
-from typing import Annotated, Any, Literal, Union, cast
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import attrs
 
-from diplomod._rules import Rule
+from diplomod._codegen import Namespace, make
+from diplomod._model import Node, shape
 from diplomod.errors import Problem, ValidationError
 
 Check = Callable[[Any, str, list[Problem]], None]
 """Appends to the list the problems of a value found at a path."""
 
 
-def check(obj: Any, rules: Callable[[], Iterable[Problem]] | None = None) -> None:
-    """Raise `ValidationError` unless *obj*'s fields and then its cross-field *rules* hold."""
+def check(obj: Any) -> None:
+    """Raise `ValidationError` unless *obj*'s fields and then its cross-field rules hold."""
+    try:
+        compiled = _CHECKS[type(obj)]
+    except KeyError:
+        compiled = _CHECKS.setdefault(type(obj), _compile(type(obj)))
+    compiled(obj)
+
+
+_CHECKS: dict[type, Callable[[Any], None]] = {}
+
+
+def explain(obj: Any) -> None:
+    """Find every problem of *obj*'s fields, then its cross-field rules, and raise them."""
     problems: list[Problem] = []
-    for name, field_check in _compiled(type(obj)):
-        field_check(getattr(obj, name), "$." + name, problems)
-    if not problems and rules is not None:
-        problems.extend(rules())
+    for field in shape(type(obj)).fields:
+        explainer(field.node)(getattr(obj, field.name), "$." + field.name, problems)
+    if not problems and shape(type(obj)).rules:
+        problems.extend(obj._rules())
     if problems:
         raise ValidationError(problems)
 
 
-_CLASS_CHECKS: dict[type, tuple[tuple[str, Check], ...]] = {}
+# -- the generated check -------------------------------------------------------------------
 
 
-def _compiled(cls: type) -> tuple[tuple[str, Check], ...]:
-    try:
-        return _CLASS_CHECKS[cls]
-    except KeyError:
-        hints = typing.get_type_hints(cls, include_extras=True)
-        checks = tuple((f.name, compile_hint(hints[f.name])) for f in attrs.fields(cls) if f.init)
-        return _CLASS_CHECKS.setdefault(cls, checks)
+def _compile(cls: type) -> Callable[[Any], None]:
+    ns = Namespace(_explain=explain, _set=object.__setattr__, _ValidationError=ValidationError)
+    lines = ["def check(self):"]
+    for field in shape(cls).fields:  # first every conversion, so that problems see them all
+        convert = _conversion(field.node, field.name, ns)
+        if convert:
+            lines += [f"  v = self.{field.name}", *convert]
+    for field in shape(cls).fields:
+        lines.append(f"  v = self.{field.name}")
+        lines += value_lines(field.node, "v", ns, "  ", "return _explain(self)", json=False)
+    if shape(cls).rules:
+        lines += ["  problems = self._rules()", "  if problems: raise _ValidationError(problems)"]
+    return make(lines, ns, "check", f"check {cls.__qualname__}")
 
 
-_PLAIN = (str, int, float, bool)
-_PLAIN_CHECKS: dict[type, dict[str, tuple[Check, bool]]] = {}
+def _conversion(node: Node, name: str, ns: Namespace) -> list[str]:
+    """Lines that turn a friendly value into the field's own type, where one is given."""
+    convert = _CONVERSIONS.get(node.kind if node.kind != "array" else node.container)
+    if convert is None:
+        return []
+    exact = " and ".join(f"type(v) is not {ns.name(base, 'type')}" for base in _exact(node))
+    guard = f"v is not None and {exact}" if node.optional else exact
+    return [
+        f"  if {guard}:",
+        f"    v = {ns.name(convert, 'to')}(v)",
+        f"    _set(self, {name!r}, v)",
+    ]
 
 
-def plain_field_checks(cls: type) -> dict[str, tuple[Check, bool]]:
-    """Return the checks of *cls*'s fields that hold plain JSON values (text, numbers, and
-    arrays of them), each with whether it holds an array.
+def _exact(node: Node) -> tuple[type, ...]:
+    from diplomod.dates import PartialDate, Period
 
-    Reading a document uses them to report a field's rules even when another field is
-    broken and the object cannot be made. An array is checked as a tuple, so that paths
-    count its items in the order the document gives them.
+    if node.kind == "when":
+        return (PartialDate, Period)
+    if node.kind == "date":
+        return (PartialDate,)
+    if node.kind == "period":
+        return (Period,)
+    return (node.base,)
+
+
+def value_lines(
+    node: Node, var: str, ns: Namespace, indent: str, fail: str, *, json: bool
+) -> list[str]:
+    """Return lines that test the value in *var* against *node* and run *fail* if it fails.
+
+    With *json*, the value is as JSON gives it, and the lines also turn it into the
+    field's type in place: arrays into tuples or sets, records and dates into objects.
     """
+    if node.optional:
+        inner = attrs.evolve(node, optional=False)
+        return [
+            f"{indent}if {var} is not None:",
+            *value_lines(inner, var, ns, indent + "  ", fail, json=json),
+        ]
+    rules = [rule.inline(var, ns) for rule in node.rules]
+    lines: list[str] = []
+    if node.kind == "array":
+        lines += _array_lines(node, var, ns, indent, fail, json=json)
+    elif json and node.kind == "record":
+        lines.append(f"{indent}{var} = {ns.name(_reader(node.cls), 'read')}({var}, c)")
+    elif json and node.kind in ("date", "period", "when"):
+        lines.append(f"{indent}{var} = {ns.name(_text_reader(node.kind), node.kind)}({var})")
+    elif json and node.kind == "float":
+        lines.append(
+            f"{indent}if type({var}) is not float: {var} = {ns.name(_json_float, 'float')}({var})"
+        )
+        rules.insert(0, f"{ns.name(math.isfinite, 'finite')}({var})")
+    else:
+        rules.insert(0, _type_test(node, var, ns))
+    if rules:
+        lines.append(f"{indent}if not ({' and '.join(rules)}): {fail}")
+    return lines
+
+
+def _array_lines(
+    node: Node, var: str, ns: Namespace, indent: str, fail: str, *, json: bool
+) -> list[str]:
+    item = node.item
+    assert item is not None
+    container = ns.name(node.container, "type")
+    x = f"x{len(indent)}"
+    if not json:
+        return [
+            f"{indent}if type({var}) is not {container}: {fail}",
+            f"{indent}for {x} in {var}:",
+            *value_lines(item, x, ns, indent + "  ", fail, json=False),
+        ]
+    lines = [f"{indent}if type({var}) is not list: {fail}"]
+    if item.kind == "record":
+        read = ns.name(_reader(item.cls), "read")
+        lines.append(f"{indent}{var} = {container}([{read}({x}, c) for {x} in {var}])")
+    else:
+        lines += [
+            f"{indent}for {x} in {var}:",
+            *value_lines(item, x, ns, indent + "  ", fail, json=True),
+        ]
+        lines.append(f"{indent}{var} = {container}({var})")
+    if node.container is frozenset:  # an item given twice is an error, not one item
+        lines[-1:-1] = [f"{indent}n_{x} = len({var})"]
+        lines.append(f"{indent}if len({var}) != n_{x}: {fail}")
+    return lines
+
+
+def _type_test(node: Node, var: str, ns: Namespace) -> str:
+    if node.kind == "literal":
+        choices = ns.name(frozenset(node.values), "choices")
+        return f"type({var}) is {ns.name(type(node.values[0]), 'type')} and {var} in {choices}"
+    tests = [f"type({var}) is {ns.name(base, 'type')}" for base in _exact(node)]
+    if node.kind == "float":
+        tests = [f"{tests[0]} and {ns.name(math.isfinite, 'finite')}({var})"]
+    return tests[0] if len(tests) == 1 else f"({' or '.join(tests)})"
+
+
+def _reader(cls: Any) -> Callable[..., Any]:
+    from diplomod._converter import fast_reader
+
+    return fast_reader(cls)
+
+
+def _text_reader(kind: str) -> Callable[[Any], Any]:
+    from diplomod.dates import read_edtf
+
+    return read_edtf(kind)
+
+
+class Reject(Exception):  # noqa: N818 - an internal signal, never seen by users
+    """Raised by a generated reader at the first problem: the detailed reader takes over."""
+
+
+def _json_float(value: Any) -> float:
+    """Read a JSON number as a float: an integer too, unless too large for one."""
+    if type(value) is int and -(2**1023) < value < 2**1023:
+        return float(value)
+    raise Reject
+
+
+# -- friendly constructors -----------------------------------------------------------------
+
+
+class Unread:
+    """A value a constructor could not turn into the field's type, and why."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: ValidationError) -> None:
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"<unreadable: {self.error}>"
+
+
+def _iterable(value: Any) -> bool:
+    return isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping)
+
+
+def _to_tuple(value: Any) -> Any:
+    return tuple(value) if _iterable(value) else value
+
+
+def _to_frozenset(value: Any) -> Any:
+    if not _iterable(value):
+        return value
+    items = tuple(value)
     try:
-        return _PLAIN_CHECKS[cls]
+        return frozenset(items)
+    except TypeError:  # an unhashable item: reported as the item it is
+        return items
+
+
+def _to_float(value: Any) -> Any:
+    return float(value) if type(value) is int and -(2**1023) < value < 2**1023 else value
+
+
+def _date_converter(kind: str) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        from diplomod.dates import PartialDate, read_edtf
+
+        if isinstance(value, datetime.datetime):
+            return value  # a time of day would be lost: refused
+        if isinstance(value, datetime.date) and kind != "period":
+            return PartialDate.from_date(value)
+        if isinstance(value, str):
+            try:
+                return read_edtf(kind)(value)
+            except ValidationError as error:
+                return Unread(error)
+        return value
+
+    return convert
+
+
+_CONVERSIONS: dict[Any, Callable[[Any], Any]] = {
+    tuple: _to_tuple,
+    frozenset: _to_frozenset,
+    "float": _to_float,
+    "date": _date_converter("date"),
+    "period": _date_converter("period"),
+    "when": _date_converter("when"),
+}
+
+
+# -- the explaining walk -------------------------------------------------------------------
+
+
+_EXPLAINERS: dict[Node, Check] = {}
+
+
+def explainer(node: Node) -> Check:
+    """Return the function that finds and words every problem of a value of *node*."""
+    try:
+        return _EXPLAINERS[node]
     except KeyError:
-        pass
-    hints = typing.get_type_hints(cls, include_extras=True)
-    plain: dict[str, tuple[Check, bool]] = {}
-    for field in attrs.fields(cls):
-        hint = hints[field.name]
-        if field.init and _is_plain(hint):
-            array = _is_array(hint)
-            plain[field.name] = (compile_hint(_as_tuple(hint) if array else hint), array)
-    return _PLAIN_CHECKS.setdefault(cls, plain)
+        return _EXPLAINERS.setdefault(node, _explainer(node))
 
 
-def _strip(hint: Any) -> Any:
-    while typing.get_origin(hint) is Annotated:
-        hint = hint.__origin__
-    return hint
+def _explainer(node: Node) -> Check:
+    from diplomod.dates import text_problems
+
+    base = _base_explainer(node)
+    rules = node.rules
+
+    def explain_value(value: Any, path: str, problems: list[Problem]) -> None:
+        if value is None and node.optional:
+            return
+        if isinstance(value, Unread):
+            problems.extend(ValidationError(text_problems(value.error)).under(path).problems)
+            return
+        before = len(problems)
+        base(value, path, problems)
+        if len(problems) != before:
+            return
+        for rule in rules:
+            message = rule.check(value)
+            if message is not None:
+                problems.append((path, message))
+                return
+
+    return explain_value
 
 
-def _is_array(hint: Any) -> bool:
-    return typing.get_origin(_strip(hint)) in (tuple, frozenset)
+def _base_explainer(node: Node) -> Check:
+    expected = type_name(node)
+    if node.kind == "array":
+        assert node.item is not None
+        item = explainer(node.item)
+        container = node.container
+
+        def explain_array(value: Any, path: str, problems: list[Problem]) -> None:
+            if type(value) is not container:
+                problems.append((path, f"expected {expected}, {_got(value)}"))
+                return
+            given: Any = value
+            items: Iterable[Any] = given if container is tuple else in_written_order(given)
+            for i, x in enumerate(items):
+                item(x, f"{path}[{i}]", problems)
+
+        return explain_array
+    if node.kind == "literal":
+        allowed = node.values
+
+        def explain_literal(value: Any, path: str, problems: list[Problem]) -> None:
+            if value not in allowed or type(value) is not type(allowed[0]):
+                problems.append((path, f"expected {expected}, {_got(value)}"))
+
+        return explain_literal
+    if node.kind in ("int", "bool"):
+        exact = node.base
+
+        def explain_exact(value: Any, path: str, problems: list[Problem]) -> None:
+            if type(value) is not exact:
+                problems.append((path, f"expected {expected}, {_got(value)}"))
+
+        return explain_exact
+    if node.kind == "float":
+
+        def explain_number(value: Any, path: str, problems: list[Problem]) -> None:
+            if not isinstance(value, float):  # integers were made floats, where they fit
+                problems.append((path, f"expected {expected}, {_got(value)}"))
+            elif not math.isfinite(value):
+                problems.append((path, f"must be a finite number, not {value!r}"))
+
+        return explain_number
+    kinds = _exact(node)
+
+    def explain_instance(value: Any, path: str, problems: list[Problem]) -> None:
+        if not isinstance(value, kinds):
+            problems.append((path, f"expected {expected}, {_got(value)}"))
+
+    return explain_instance
 
 
-def _is_plain(hint: Any) -> bool:
-    hint = _strip(hint)
-    origin = typing.get_origin(hint)
-    if origin in (tuple, frozenset):
-        item = typing.get_args(hint)[0]
-        return _is_plain(item) and not _is_array(item)
-    if origin in (Union, types.UnionType):
-        return all(_is_plain(arm) for arm in typing.get_args(hint) if arm is not type(None))
-    return hint in _PLAIN or origin is Literal
+def in_written_order(items: frozenset[Any]) -> list[Any]:
+    """Return a set's items in the order they are written out: sorted when they can be."""
+    try:
+        return sorted(items)
+    except TypeError:
+        return sorted(items, key=repr)
 
 
-def _as_tuple(hint: Any) -> Any:
-    """Turn ``frozenset[X]`` (within its ``Annotated`` rules) into ``tuple[X, ...]``."""
-    if typing.get_origin(hint) is Annotated:
-        return Annotated[(_as_tuple(hint.__origin__), *hint.__metadata__)]
-    if typing.get_origin(hint) is frozenset:
-        return tuple[typing.get_args(hint)[0], ...]  # type: ignore[misc]
-    return hint
-
-
-def type_name(hint: Any) -> str:
-    """Name *hint* the way a message to a user should: ``a string``, ``a tuple``."""
-    if hint is type(None):
-        return "null"
-    if typing.get_origin(hint) is Annotated:
-        return type_name(hint.__origin__)
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        return " or ".join(type_name(arm) for arm in typing.get_args(hint))
-    return _ARTICLES.get(origin or hint) or with_article(getattr(origin or hint, "__name__", hint))
+def type_name(node: Node) -> str:
+    """Name what *node* holds the way a message to a user should: ``a string``, ``a tuple``."""
+    if node.kind == "literal":
+        return "one of " + ", ".join(repr(v) for v in node.values)
+    names = {
+        "str": "a string",
+        "int": "an integer",
+        "float": "a number",
+        "bool": "a boolean",
+        "date": "a PartialDate",
+        "period": "a Period",
+        "when": "a PartialDate or a Period",
+    }
+    if node.kind == "array":
+        name = f"a {node.base.__name__}"
+    elif node.kind == "record":
+        name = with_article(node.base.__name__)
+    else:
+        name = names[node.kind]
+    return f"{name} or null" if node.optional else name
 
 
 def with_article(noun: str) -> str:
     """Return *noun* after "a" or "an", as its first letter asks."""
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
-_ARTICLES: dict[Any, str] = {
-    str: "a string",
-    int: "an integer",
-    float: "a number",
-    bool: "a boolean",
-    tuple: "a tuple",
-    frozenset: "a frozenset",
-}
 
 
 def _got(value: Any) -> str:
@@ -137,131 +391,3 @@ def _short(value: Any) -> str:
         return "too long to show"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def compile_hint(hint: Any) -> Check:
-    """Return a check function for values of type *hint*."""
-    origin = typing.get_origin(hint)
-    if origin is Annotated:
-        return _annotated(hint.__origin__, [r for r in hint.__metadata__ if isinstance(r, Rule)])
-    if origin in (Union, types.UnionType):
-        return _union(typing.get_args(hint))
-    if origin is tuple:
-        item, ellipsis = typing.get_args(hint)
-        if ellipsis is not Ellipsis:
-            raise TypeError(f"only tuple[X, ...] fields are supported, not {hint}")
-        return _collection(tuple, compile_hint(item), ordered=True)
-    if origin is Literal:
-        return _literal(typing.get_args(hint))
-    if origin is frozenset:
-        return _collection(frozenset, compile_hint(typing.get_args(hint)[0]), ordered=False)
-    if hint is bool:
-        return _instance(bool, "a boolean")
-    if hint is int:
-        return _integer
-    if hint is float:
-        return _number
-    if isinstance(hint, type):
-        return _instance(hint, type_name(hint))
-    raise TypeError(f"diplomod cannot check fields of type {hint!r}")
-
-
-def _annotated(base: Any, rules: list[Rule]) -> Check:
-    base_check = compile_hint(base)
-
-    def check_annotated(value: Any, path: str, problems: list[Problem]) -> None:
-        before = len(problems)
-        base_check(value, path, problems)
-        if len(problems) != before:
-            return
-        for rule in rules:
-            message = rule.check(value)
-            if message is not None:
-                problems.append((path, message))
-                return
-
-    return check_annotated
-
-
-def _union(arms: tuple[Any, ...]) -> Check:
-    nullable = type(None) in arms
-    real = [arm for arm in arms if arm is not type(None)]
-    expected = " or ".join([type_name(arm) for arm in real] + (["null"] if nullable else []))
-    checks = [(_base_type(arm), compile_hint(arm)) for arm in real]
-
-    def check_union(value: Any, path: str, problems: list[Problem]) -> None:
-        if value is None and nullable:
-            return
-        for base, arm_check in checks:
-            if isinstance(value, base) and not (isinstance(value, bool) and base is not bool):
-                arm_check(value, path, problems)
-                return
-        problems.append((path, f"expected {expected}, {_got(value)}"))
-
-    return check_union
-
-
-def _base_type(hint: Any) -> type:
-    while typing.get_origin(hint) is Annotated:
-        hint = hint.__origin__
-    base = typing.get_origin(hint) or hint
-    if base is float:
-        return (int, float)  # type: ignore[return-value]
-    if not isinstance(base, type):
-        raise TypeError(f"diplomod cannot check union members of type {hint!r}")
-    return base
-
-
-def _collection(kind: type, item_check: Check, *, ordered: bool) -> Check:
-    expected = type_name(kind)
-
-    def check_collection(value: Any, path: str, problems: list[Problem]) -> None:
-        if type(value) is not kind:
-            problems.append((path, f"expected {expected}, {_got(value)}"))
-            return
-        items: Iterable[Any] = (
-            cast(Iterable[Any], value)
-            if ordered
-            else _in_written_order(cast(frozenset[Any], value))
-        )
-        for i, item in enumerate(items):
-            item_check(item, f"{path}[{i}]", problems)
-
-    return check_collection
-
-
-def _in_written_order(items: frozenset[Any]) -> Iterator[Any]:
-    """Yield a set's items in the order they are written out: sorted when they can be."""
-    try:
-        yield from sorted(items)
-    except TypeError:
-        yield from sorted(items, key=repr)
-
-
-def _literal(allowed: tuple[Any, ...]) -> Check:
-    def check_literal(value: Any, path: str, problems: list[Problem]) -> None:
-        if value not in allowed or type(value) is not type(allowed[0]):
-            choices = ", ".join(repr(a) for a in allowed)
-            problems.append((path, f"expected one of {choices}, {_got(value)}"))
-
-    return check_literal
-
-
-def _instance(kind: type, expected: str) -> Check:
-    def check_instance(value: Any, path: str, problems: list[Problem]) -> None:
-        if not isinstance(value, kind):
-            problems.append((path, f"expected {expected}, {_got(value)}"))
-
-    return check_instance
-
-
-def _integer(value: Any, path: str, problems: list[Problem]) -> None:
-    if type(value) is not int:
-        problems.append((path, f"expected an integer, {_got(value)}"))
-
-
-def _number(value: Any, path: str, problems: list[Problem]) -> None:
-    if not isinstance(value, int | float) or isinstance(value, bool):  # float subclasses too
-        problems.append((path, f"expected a number, {_got(value)}"))
-    elif not math.isfinite(value):
-        problems.append((path, f"must be a finite number, not {value!r}"))

@@ -4,38 +4,35 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from diplomod import _codelists
-from diplomod._converter import KINDS
-from diplomod._schema import BUNDLE, dump, schema_files, write_schemas
+from diplomod._schema import BUNDLE, dump, schema_files, top_level, write_schemas
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement
-from diplomod.areas import CooperationArea, cooperation_area
+from diplomod.areas import cooperation_area
 from diplomod.dossier import Dossier, Event
 from diplomod.errors import ValidationError
-from diplomod.evidence import Source
 from diplomod.examples import samarkand_2023
 from diplomod.meetings import Meeting
-from diplomod.organizations import Organization
-from diplomod.people import Person
-from diplomod.serializers import MAX_LINE_BYTES, _lines, from_dict, parse_json, to_json
+from diplomod.serializers import (
+    MAX_LINE_BYTES,
+    from_dict,
+    from_json,
+    parse_json,
+    read_lines,
+    to_json,
+)
 from diplomod.states import state
 
-TYPES: dict[str, Any] = {
-    "dossier": Dossier,
-    "event": Event,
-    **KINDS,
-    "organization": Organization,
-    "person": Person,
-    "source": Source,
-    "cooperation-area": CooperationArea,
-}
-"""What ``validate --type`` may name; ``auto`` tells a dossier or an event by its keys."""
+TYPES: dict[str, Any] = {file.removesuffix(".json"): cls for cls, file in top_level().items()}
+"""What ``validate --type`` may name (each type with a schema file of its own); ``auto``
+tells a dossier or an event by its keys."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,18 +118,20 @@ def _validate(args: argparse.Namespace) -> int:
     for path in args.paths:
         name = "<stdin>" if path == "-" else path
         lines = args.lines if args.lines is not None else path.endswith((".jsonl", ".ndjson"))
+        read = functools.partial(_read, kind=args.type)
         try:
             with _open(path) as file:
                 if lines:
-                    problems = list(_check_lines(file, args.type, args.max_line_bytes))
+                    results: list[Any] = list(read_lines(file, read, args.max_line_bytes))
                 else:
-                    problems = list(_check_document(file.read(), args.type))
+                    results = _read_document(file.read(), read)
         except OSError as failure:
             print(f"diplomod validate: cannot read {name}: {failure.strerror}", file=sys.stderr)
             status = 2
             continue
-        for line, error in problems:
-            where = name if line is None else f"{name}:{line}"
+        problems = [error for error in results if isinstance(error, ValidationError)]
+        for error in problems:
+            where = name if error.line is None else f"{name}:{error.line}"
             for json_path, message in error.problems:
                 print(f"{where}: {json_path}: {message}")
         if problems and status == 0:
@@ -146,29 +145,18 @@ def _open(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
-def _check_document(data: bytes, kind: str) -> Iterator[tuple[int | None, ValidationError]]:
+def _read_document(data: bytes, read: Any) -> list[Any]:
     try:
-        _read(parse_json(data), kind)
+        return [read(data)]
     except ValidationError as error:
-        yield None, error
+        return [error]
 
 
-def _check_lines(
-    file: IO[bytes], kind: str, limit: int
-) -> Iterator[tuple[int | None, ValidationError]]:
-    for number, line in _lines(file, limit):
-        if isinstance(line, ValidationError):
-            yield number, line
-        elif line.strip():
-            for _, error in _check_document(
-                line if isinstance(line, bytes) else line.encode(), kind
-            ):
-                yield number, error
-
-
-def _read(data: Any, kind: str) -> Any:
+def _read(text: bytes | str, kind: str) -> Any:
+    """Read one document as *kind*, or as what its keys say it is."""
     if kind != "auto":
-        return from_dict(data, TYPES[kind])
+        return from_json(text, TYPES[kind])
+    data = parse_json(text)
     if isinstance(data, dict) and "schema_version" in data:
         return from_dict(data, Dossier)
     if isinstance(data, dict) and "kind" in data:

@@ -1,9 +1,16 @@
-"""The one cattrs converter that owns diplomod's serialization policy.
+"""The cattrs converter that owns diplomod's serialization policy.
 
 Reading is strict: an unknown key is an error, nothing is coerced (``5`` is not a string,
-``"abc"`` is not a list), dates must be in their canonical text form, and every problem in
-a document is reported at once. Writing is deterministic: fields in declaration order, sets
+``"abc"`` is not a list), dates must be in their EDTF text form, and every problem in a
+document is reported at once. Writing is deterministic: fields in declaration order, sets
 sorted, defaults left out.
+
+Every class gets two readers, both made from its `Shape`. The generated reader tests each
+value with the rules' own inline tests and builds the object once; at the first problem it
+raises `Reject`, and the detailed reader (cattrs' generated structuring with detailed
+validation, each field's hook running the same rules) reads the data again and reports
+every problem with its path. The writer is generated from the shape too, and is the
+converter's unstructure hook, so every path writes the same thing.
 """
 
 from __future__ import annotations
@@ -14,26 +21,211 @@ import keyword
 import math
 import typing
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from typing import Any
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, override
 
 from diplomod import _codelists
-from diplomod._checks import compile_hint, plain_field_checks
-from diplomod.activities import Activity
-from diplomod.agreements import Agreement
-from diplomod.dates import PartialDate, Period, When, parse_when
-from diplomod.dossier import Event
+from diplomod._checks import Reject, explainer, value_lines
+from diplomod._codegen import Namespace, make
+from diplomod._model import SCHEMA_VERSION, Node, event_kinds, is_model, shape
+from diplomod.dates import PartialDate, Period, When, read_edtf, text_problems
 from diplomod.errors import Problem, ValidationError, join
-from diplomod.meetings import Meeting
 
-KINDS: dict[str, type] = {"meeting": Meeting, "agreement": Agreement, "activity": Activity}
-"""The ``kind`` tag each event record carries, so mixed collections can be read back."""
+Reader = Callable[[Any, list[int]], Any]
+"""Reads JSON-ready data, adding to the counter the number of keys of the objects read."""
 
-_KIND_OF = {cls: kind for kind, cls in KINDS.items()}
+MIGRATIONS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""Steps from an older ``schema_version`` to the next, each a function on the raw dict that
+returns the dict in the next version (with its ``schema_version`` updated)."""
+
+
+def reads() -> tuple[str, ...]:
+    """Return the dossier versions this release reads: the current one and each it migrates."""
+    return (SCHEMA_VERSION, *MIGRATIONS)
+
+
+def _event() -> Any:
+    from diplomod.dossier import Event
+
+    return Event
+
+
+# -- the generated readers -----------------------------------------------------------------
+
+_READERS: dict[Any, Reader] = {}
+_MISSING = object()
+
+
+def fast_reader(cls: Any) -> Reader:
+    """Return the generated reader of *cls*: a diplomod class, `Event` or ``list[X]``."""
+    try:
+        return _READERS[cls]
+    except KeyError:
+        pass
+    if cls in (PartialDate, Period):
+        text = read_edtf("date" if cls is PartialDate else "period")
+        built: Reader = lambda value, _: text(value)  # noqa: E731
+    elif cls == _event():
+        built = _event_reader()
+    elif typing.get_origin(cls) is list:
+        item = fast_reader(typing.get_args(cls)[0])
+
+        def read_list(value: Any, keys: list[int]) -> list[Any]:
+            if type(value) is not list:
+                raise Reject
+            return [item(x, keys) for x in value]
+
+        built = read_list
+    elif is_model(cls):
+        built = _class_reader(cls)
+    else:
+        raise TypeError(f"diplomod reads no {cls!r}")
+    return _READERS.setdefault(cls, built)
+
+
+def _event_reader() -> Reader:
+    by_kind = {kind: fast_reader(cls) for kind, cls in event_kinds().items()}
+
+    def read_event(value: Any, keys: list[int]) -> Any:
+        if type(value) is not dict:
+            raise Reject
+        kind = value.get("kind")
+        read = by_kind.get(kind) if type(kind) is str else None
+        if read is None:
+            raise Reject
+        return read(value, keys)
+
+    return read_event
+
+
+def _class_reader(cls: type) -> Reader:
+    described = shape(cls)
+    ns = Namespace(_Reject=Reject, _new=object.__new__, _set=object.__setattr__, _cls=cls)
+    ns.names["_missing"] = _MISSING
+    fail = "raise _Reject"
+    required = sum(f.required for f in described.fields)
+    lines = ["def read(o, c):", f"  if type(o) is not dict: {fail}"]
+    for key, value in (
+        ("kind", described.kind if described.tagged else None),
+        ("schema_version", described.version),
+    ):
+        if value is not None:
+            lines.append(f"  if o.get({key!r}) != {value!r}: {fail}")
+            required += 1
+    lines.append(f"  n = {required}")
+    for i, field in enumerate(described.fields):
+        var = f"f{i}"
+        lines.append(f"  {var} = o.get({field.name!r}, _missing)")
+        if field.required:
+            lines.append(f"  if {var} is _missing: {fail}")
+            lines += value_lines(field.node, var, ns, "  ", fail, json=True)
+        else:
+            lines += [
+                f"  if {var} is _missing:",
+                f"    {var} = {ns.name(field.default, 'default')}",
+                "  else:",
+                "    n += 1",
+                *value_lines(field.node, var, ns, "    ", fail, json=True),
+            ]
+    lines += [f"  if len(o) != n: {fail}", "  c[0] += n"]  # else an unknown key
+    if described.plain:
+        lines.append("  obj = _new(_cls)")
+        lines += [f"  _set(obj, {f.name!r}, f{i})" for i, f in enumerate(described.fields)]
+        if described.rules:
+            lines.append(f"  if obj._rules(): {fail}")
+    else:
+        arguments = ", ".join(f"{f.name}=f{i}" for i, f in enumerate(described.fields))
+        lines.append(f"  obj = _cls({arguments})")
+    lines.append("  return obj")
+    return make(lines, ns, "read", f"reader {cls.__qualname__}")
+
+
+# -- the generated writers -----------------------------------------------------------------
+
+Writer = Callable[[Any], Any]
+_WRITERS: dict[type, Writer] = {}
+
+
+def writer(cls: type) -> Writer:
+    """Return the function that writes a *cls* as JSON-ready data."""
+    try:
+        return _WRITERS[cls]
+    except KeyError:
+        pass
+    built: Writer = str if cls in (PartialDate, Period) else _class_writer(cls)
+    return _WRITERS.setdefault(cls, built)
+
+
+class ExponentFloat(float):
+    """A float whose shortest text has an exponent (``1e-05``).
+
+    Fast JSON writers spell such numbers their own way (``0.00001``); marking them lets them
+    write such numbers exactly as the standard library does.
+    """
+
+    __slots__ = ()
+
+
+def unstructure_float(value: float) -> float:
+    """Write a float field as a float, marking those written with an exponent."""
+    number = float(value)
+    return ExponentFloat(number) if "e" in repr(number) else number
+
+
+def _write_expression(node: Node, var: str, ns: Namespace) -> str:
+    if node.kind == "array":
+        assert node.item is not None
+        item = _write_expression(node.item, "x", ns)
+        if node.container is frozenset:
+            if node.item.kind not in ("str", "int", "literal"):
+                raise TypeError(f"diplomod writes no set of {node.item.hint!r}")
+            return f"sorted({var})"
+        return f"list({var})" if item == "x" else f"[{item} for x in {var}]"
+    if node.kind == "record":
+        return f"{ns.name(writer(node.base), 'write')}({var})"
+    if node.kind in ("date", "period", "when"):
+        return f"str({var})"
+    if node.kind == "float":
+        return f"{ns.name(unstructure_float, 'float')}({var})"
+    return var
+
+
+def _class_writer(cls: type) -> Writer:
+    described = shape(cls)
+    ns = Namespace()
+    head: dict[str, Any] = {}
+    if described.version is not None:
+        head["schema_version"] = described.version
+    if described.tagged:
+        head["kind"] = described.kind
+    lines = ["def write(o):", f"  d = {head!r}"]
+    for field in described.fields:
+        node = attrs.evolve(field.node, optional=False)
+        expression = _write_expression(node, "v", ns)
+        if field.required:
+            lines += [f"  v = o.{field.name}"]
+            if field.node.optional:
+                expression = f"None if v is None else {expression}"
+            lines.append(f"  d[{field.name!r}] = {expression}")
+            continue
+        if field.default is None:
+            test = "v is not None"
+        elif field.default in ((), frozenset()):
+            test = "v"
+        else:
+            test = f"v != {ns.name(field.default, 'default')}"
+            if field.node.optional:
+                expression = f"None if v is None else {expression}"
+        lines += [f"  v = o.{field.name}", f"  if {test}:", f"    d[{field.name!r}] = {expression}"]
+    lines.append("  return d")
+    return make(lines, ns, "write", f"writer {cls.__qualname__}")
+
+
+# -- the detailed reader -------------------------------------------------------------------
 
 
 def json_type(value: Any) -> str:
@@ -75,6 +267,8 @@ def _structure_int(value: Any, _: Any) -> int:
 def _structure_float(value: Any, _: Any) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):  # float subclasses too
         raise _fail("a number", value)
+    if isinstance(value, int) and not -(2**1023) < value < 2**1023:
+        raise ValidationError([("$", "is too large a number")])
     if not math.isfinite(value):
         raise ValidationError([("$", f"must be a finite number, not {value!r}")])
     return float(value)
@@ -86,24 +280,9 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
-class ExponentFloat(float):
-    """A float whose shortest text has an exponent (``1e-05``).
-
-    Fast JSON writers spell such numbers their own way (``0.00001``); marking them lets the
-    fast path write them exactly as the standard library does.
-    """
-
-    __slots__ = ()
-
-
-def unstructure_float(value: float) -> float:
-    """Write a float field as a float, marking those written with an exponent."""
-    number = float(value)
-    return ExponentFloat(number) if "e" in repr(number) else number
-
-
-def _text_hook(parse: Callable[[str], Any], what: str) -> Callable[[Any, Any], Any]:
-    """Read a value from its text form; its problems are the text's, at the text's path."""
+def _text_hook(kind: str, what: str) -> Callable[[Any, Any], Any]:
+    """Read a date or period from its text; its problems are the text's, at the text's path."""
+    parse = read_edtf(kind)
 
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not str:
@@ -111,42 +290,34 @@ def _text_hook(parse: Callable[[str], Any], what: str) -> Callable[[Any, Any], A
         try:
             return parse(value)
         except ValidationError as error:
-            raise ValidationError(
-                ("$", _inner(path) + message) for path, message in error.problems
-            ) from None
+            raise ValidationError(text_problems(error)) from None
 
     return structure
 
 
-def _inner(path: str) -> str:
-    """Say which end of a period a problem is at: ``$.start.day`` gives ``"start: "``."""
-    part = path.removeprefix("$.").split(".")[0]
-    return f"{part}: " if part in ("start", "end") else ""
+def _or_none(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def structure_optional(value: Any, hint: Any) -> Any:
+        return None if value is None else hook(value, hint)
+
+    return structure_optional
 
 
-def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(
-        forbid_extra_keys=True, detailed_validation=True, omit_if_default=True
+_TEXT_HOOKS = {
+    PartialDate: _text_hook("date", "a date as text such as '2023-04-14'"),
+    Period: _text_hook("period", "a period as text"),
+    When: _text_hook("when", "a date or period as text"),
+}
+
+
+def _detailed_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    _strict_primitives(converter)
+    for cls, hook in _TEXT_HOOKS.items():
+        converter.register_structure_hook(cls, hook)
+    converter.register_structure_hook_factory(
+        lambda t: t == When | None, lambda _: _or_none(_TEXT_HOOKS[When])
     )
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(float, _structure_float)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_unstructure_hook(float, unstructure_float)
-    date_text = "a date as text such as '2023-04-14'"
-    converter.register_structure_hook(PartialDate, _text_hook(PartialDate.parse, date_text))
-    converter.register_structure_hook(Period, _text_hook(Period.parse, "a period as text"))
-    when = _text_hook(parse_when, "a date or period as text")
-    converter.register_structure_hook(When, when)
-
-    def is_optional_when(t: Any) -> bool:
-        return bool(t == When | None)
-
-    converter.register_structure_hook_factory(is_optional_when, lambda _: _or_none(when))
-    for cls in (PartialDate, Period):
-        converter.register_unstructure_hook(cls, str)
-    converter.register_unstructure_hook(When, str)
-    converter.register_structure_hook(Event, _structure_event)
+    converter.register_structure_hook(_event(), _structure_event)
 
     def is_tuple(t: Any) -> bool:
         return typing.get_origin(t) is tuple
@@ -160,22 +331,18 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(is_tuple, lambda t: _sequence_hook(converter, t))
     converter.register_structure_hook_factory(is_frozenset, lambda t: _set_hook(converter, t))
     converter.register_structure_hook_factory(is_list, lambda t: _list_hook(converter, t))
-    converter.register_unstructure_hook_factory(is_tuple, lambda t: _list_writer(converter, t))
-    converter.register_unstructure_hook_factory(
-        is_frozenset, lambda t: _list_writer(converter, t, ordered=False)
-    )
-    converter.register_structure_hook_factory(attrs.has, lambda cls: _class_hook(converter, cls))
-    converter.register_unstructure_hook_factory(
-        attrs.has, lambda cls: _class_unstructure_hook(converter, cls)
+    converter.register_structure_hook_factory(
+        lambda t: is_model(t) and t not in (PartialDate, Period),
+        lambda cls: _class_hook(converter, cls),
     )
     return converter
 
 
-def _or_none(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    def structure_optional(value: Any, hint: Any) -> Any:
-        return None if value is None else hook(value, hint)
-
-    return structure_optional
+def _strict_primitives(converter: cattrs.Converter) -> None:
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
 
 
 def _sequence_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
@@ -190,7 +357,7 @@ def _sequence_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any
         for i, item in enumerate(value):
             try:
                 items.append(structure_item(item, item_type))
-            except Exception as error:
+            except (ValidationError, cattrs.BaseValidationError) as error:
                 problems.extend(problems_of(error, f"$[{i}]"))
         if problems:
             raise ValidationError(problems)
@@ -205,85 +372,127 @@ def _list_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], A
 
 
 def _set_hook(converter: cattrs.Converter, hint: Any) -> Callable[[Any, Any], Any]:
-    item_type = typing.get_args(hint)[0]
-    structure_items = _sequence_hook(converter, tuple[item_type, ...])  # type: ignore[valid-type]
-    check_item = compile_hint(item_type)
+    structure_items = _sequence_hook(converter, tuple[typing.get_args(hint)[0], ...])  # type: ignore[misc]
 
     def structure_set(value: Any, _: Any) -> frozenset[Any]:
-        items = structure_items(value, None)
-        # Checked here, in the document's order: once in a set, the order is lost.
-        problems: list[Problem] = []
-        for i, item in enumerate(items):
-            check_item(item, f"$[{i}]", problems)
-        if problems:
-            raise ValidationError(problems)
-        result = frozenset(items)
-        if len(result) != len(items):
-            seen: set[Any] = set()
-            for i, item in enumerate(items):
-                if item in seen:
-                    raise ValidationError([(f"$[{i}]", f"repeats {value[i]!r}")])
-                seen.add(item)
-        return result
+        return _unique_set(value, structure_items(value, None))
 
     return structure_set
 
 
+def _unique_set(value: list[Any], items: tuple[Any, ...]) -> frozenset[Any]:
+    """The items as a set; an item given twice is an error, at its place in the document."""
+    result = frozenset(items)
+    if len(result) != len(items):
+        seen: set[Any] = set()
+        for i, item in enumerate(items):
+            if item in seen:
+                raise ValidationError([(f"$[{i}]", f"repeats {value[i]!r}")])
+            seen.add(item)
+    return result
+
+
+def _field_hook(converter: cattrs.Converter, node: Node) -> Callable[[Any, Any], Any]:
+    """Read one field's value strictly, then check its rules, as the class's check would.
+
+    A set is read and checked as an array first, so that paths count its items in the
+    order the document gives them.
+    """
+    as_set = node.kind == "array" and node.container is frozenset
+    if as_set:
+        assert node.item is not None
+        node = attrs.evolve(node, container=tuple, hint=tuple[node.item.hint, ...])  # type: ignore[name-defined]
+    hint = node.hint
+    structure = converter.get_structure_hook(hint)
+    explain = explainer(node)
+
+    def structure_field(value: Any, _: Any = None) -> Any:
+        result = structure(value, hint)
+        problems: list[Problem] = []
+        explain(result, "$", problems)
+        if problems:
+            raise ValidationError(problems)
+        return _unique_set(value, result) if as_set and result is not None else result
+
+    return structure_field
+
+
 def _class_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
-    structure_fields: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter)
-    kind = _KIND_OF.get(cls)
-    names = [f.name for f in attrs.fields(cls) if f.init]
+    described = shape(cls)
+    overrides = {
+        f.name: override(struct_hook=_field_hook(converter, f.node)) for f in described.fields
+    }
+    structure_fields: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=False,
+        **overrides,  # type: ignore[arg-type]
+    )
+    names = [f.name for f in described.fields]
+    order = {name: i for i, name in enumerate(names)}
 
     def structure_object(value: Any, _: Any) -> Any:
+        if described.version is not None:
+            value = _upgrade(value)
         if type(value) is not dict:
             raise _fail("an object", value)
-        if kind is not None:
-            value = _untagged(value, kind)
+        if described.tagged:
+            value = _untagged(value, described.kind or "")
         if not all(isinstance(key, str) for key in value):
             bad = next(key for key in value if not isinstance(key, str))
             raise ValidationError([("$", f"keys must be text, not {json_type(bad)}")])
         unknown = value.keys() - names
-        if not unknown:
-            try:
-                return structure_fields(value, cls)
-            except cattrs.BaseValidationError as error:
-                raise ValidationError(_all_problems(cls, value, error)) from None
         # Unknown keys are reported with, not instead of, the problems of the known ones.
         problems = [
             (key_path("$", key), "unknown key" + _codelists.suggest(key, names))
             for key in sorted(unknown)
         ]
-        known = {k: v for k, v in value.items() if k not in unknown}
+        known = {k: v for k, v in value.items() if k not in unknown} if unknown else value
         try:
-            structure_fields(known, cls)
+            result = structure_fields(known, cls)
         except ValidationError as error:
             problems[:0] = error.problems
         except cattrs.BaseValidationError as error:
-            problems[:0] = _all_problems(cls, known, error)
-        raise ValidationError(problems)
+            found = sorted(problems_of(error), key=lambda p: order.get(_field_of(p[0]), -1))
+            problems[:0] = found
+        if problems:
+            raise ValidationError(problems)
+        return result
 
     return structure_object
 
 
-def _all_problems(cls: type, value: dict[str, Any], error: BaseException) -> list[Problem]:
-    """The problems cattrs found, with those of the plain fields it did not get to check.
+def _field_of(path: str) -> str:
+    return path[2:].split(".")[0].split("[")[0]
 
-    When one field cannot be read the object is never made, so its other fields' rules
-    (codes, patterns, ranges) would go unreported; they are checked here on the raw values.
-    """
-    problems = list(problems_of(error))
-    failed = {path.split(".")[1].split("[")[0] for path, _ in problems if path.startswith("$.")}
-    order = {f.name: i for i, f in enumerate(attrs.fields(cls))}
-    for name, (field_check, array) in plain_field_checks(cls).items():
-        if name in failed or name not in value:
-            continue
-        raw = value[name]
-        if array:
-            if type(raw) is not list:
-                continue
-            raw = tuple(raw)
-        field_check(raw, "$." + name, problems)
-    return sorted(problems, key=lambda p: order.get(p[0][2:].split(".")[0].split("[")[0], -1))
+
+def _upgrade(data: Any) -> Any:
+    """Check a document's ``schema_version`` and migrate it, step by step, to the current one."""
+    if type(data) is not dict:
+        return data  # the structuring reports the wrong type
+    version = data.get("schema_version")
+    if version is None:
+        raise ValidationError(
+            [("$.schema_version", f"is required; this release reads {', '.join(reads())}")]
+        )
+    if not isinstance(version, str):
+        raise ValidationError(
+            [("$.schema_version", f"expected a version as text, such as {SCHEMA_VERSION!r}")]
+        )
+    while isinstance(version, str) and version in MIGRATIONS:
+        data = MIGRATIONS[version](data)
+        version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ValidationError(
+            [
+                (
+                    "$.schema_version",
+                    f"{version!r} is not a version this "
+                    f"release reads ({', '.join(reads())}); a newer diplomod may",
+                )
+            ]
+        )
+    return {key: value for key, value in data.items() if key != "schema_version"}
 
 
 def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:
@@ -298,53 +507,25 @@ def _untagged(value: dict[str, Any], kind: str) -> dict[str, Any]:
     return {key: item for key, item in value.items() if key != "kind"}
 
 
-def _list_writer(
-    converter: cattrs.Converter, hint: Any, *, ordered: bool = True
-) -> Callable[[Any], list[Any]]:
-    """Write a tuple as a list, and a frozenset as a sorted list, item hook found once."""
-    item = typing.get_args(hint)[0]
-    while typing.get_origin(item) is Annotated:
-        item = item.__origin__
-    if item is str:
-        return list if ordered else sorted
-    write = converter.get_unstructure_hook(item)
-    if ordered:
-        return lambda items: [write(x) for x in items]
-    return lambda items: sorted([write(x) for x in items])
-
-
-def _class_unstructure_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any], Any]:
-    unstructure_fields: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True
-    )
-    kind = _KIND_OF.get(cls)
-    if kind is None:
-        return unstructure_fields
-
-    def unstructure_tagged(obj: Any) -> dict[str, Any]:
-        return {"kind": kind, **unstructure_fields(obj)}
-
-    return unstructure_tagged
-
-
-def _structure_event(value: Any, _: Any) -> Event:
+def _structure_event(value: Any, _: Any) -> Any:
     if type(value) is not dict:
         raise _fail("an object", value)
+    kinds = event_kinds()
     kind = value.get("kind")
-    cls = KINDS.get(kind) if isinstance(kind, str) else None
+    cls = kinds.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        known = ", ".join(repr(k) for k in list(KINDS)[:-1]) + f" or {list(KINDS)[-1]!r}"
+        names = list(kinds)
+        known = ", ".join(repr(k) for k in names[:-1]) + f" or {names[-1]!r}"
         found = (
             "missing"
             if "kind" not in value
             else repr(kind)
-            if cls is None and isinstance(kind, str)
+            if isinstance(kind, str)
             else json_type(kind)
         )
-        hint = _codelists.suggest(kind, KINDS) if isinstance(kind, str) else ""
+        hint = _codelists.suggest(kind, kinds) if isinstance(kind, str) else ""
         raise ValidationError([("$.kind", f"must be {known}, not {found}{hint}")])
-    event: Event = converter.structure(value, cls)
-    return event
+    return _DETAILED.get_structure_hook(cls)(value, cls)
 
 
 def key_path(path: str, key: str) -> str:
@@ -381,4 +562,81 @@ def problems_of(error: BaseException, path: str = "$") -> Iterator[Problem]:
         yield path, f"could not be read: {error}"
 
 
-converter = _make_converter()
+_DETAILED = _detailed_converter()
+
+
+# -- reading and writing through any converter ---------------------------------------------
+
+
+def reading_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    """Return the hook that reads a *cls*: the generated reader, and at its first problem
+    the detailed reader, which raises a `ValidationError` with every problem."""
+    fast = fast_reader(cls)
+    detailed = _DETAILED.get_structure_hook(cls)
+
+    def structure(value: Any, _: Any = None) -> Any:
+        try:
+            return fast(value, [0])
+        except (Reject, ValidationError):
+            pass
+        try:
+            return detailed(value, cls)
+        except cattrs.BaseValidationError as error:
+            raise ValidationError(problems_of(error)) from None
+
+    return structure
+
+
+def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
+    """Make *converter* read and write diplomod's records as diplomod does, and return it.
+
+    An application whose own attrs classes hold diplomod records reads and writes them
+    through its own converter: the records strictly, every problem of one reported as a
+    `ValidationError` (which cattrs' detailed validation nests under the field holding
+    it), and in the same JSON form as `diplomod.to_dict` writes. The application's own
+    classes keep the policy the converter already has.
+    """
+    converter.register_structure_hook_factory(is_model, reading_hook)
+    converter.register_unstructure_hook_factory(is_model, writer)
+    converter.register_structure_hook(When, reading_hook(When))
+    converter.register_unstructure_hook(When, str)
+    event = _event()
+    converter.register_structure_hook(event, reading_hook(event))
+    return converter
+
+
+def _when_reader() -> Reader:
+    read = read_edtf("when")
+    return lambda value, _: read(value)
+
+
+_READERS[When] = _when_reader()
+
+
+def _public_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    _strict_primitives(converter)
+    configure_converter(converter)
+    converter.register_structure_hook_factory(_is_list, _list_reader)
+    return converter
+
+
+def _is_list(hint: Any) -> bool:
+    return typing.get_origin(hint) is list
+
+
+def _list_reader(hint: Any) -> Callable[[Any, Any], Any]:
+    fast = fast_reader(hint)
+    detailed = _DETAILED.get_structure_hook(hint)
+
+    def structure(value: Any, _: Any = None) -> Any:
+        try:
+            return fast(value, [0])
+        except (Reject, ValidationError):
+            return detailed(value, hint)
+
+    return structure
+
+
+converter = _public_converter()
+"""The converter `diplomod.to_dict` and `diplomod.from_dict` use."""

@@ -2,8 +2,9 @@
 
 A rule is attached to a type with ``typing.Annotated``, e.g. ``Annotated[str, Text()]``.
 ``check`` returns ``None`` for a good value (already known to be of the base type) or a
-message saying what is wrong; ``json_schema`` returns the same constraint as a JSON Schema
-fragment for vendoring projects.
+message saying what is wrong; ``inline`` returns the same test as a Python expression for
+the generated checks and readers; ``json_schema`` returns the same constraint as a JSON
+Schema fragment for vendoring projects.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import functools
 import math
 import re
+import typing
 from collections.abc import Callable, Collection
 from typing import Any
 
 import attrs
 
 from diplomod import _codelists
+
+if typing.TYPE_CHECKING:
+    from diplomod._codegen import Namespace
 
 
 class Rule:
@@ -29,6 +34,14 @@ class Rule:
 
     def json_schema(self) -> dict[str, Any]:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def inline(self, var: str, ns: Namespace) -> str:
+        """Return an expression that is true when the value in *var* holds to the rule.
+
+        The value is already of the base type. By default the expression calls `check`; a
+        rule whose test is cheap in Python writes it out.
+        """
+        return f"{ns.name(self.check, 'check')}({var}) is None"
 
     def schema_name(self) -> str | None:
         """The name of a shared schema definition for this rule, or ``None`` to inline it."""
@@ -75,6 +88,11 @@ class Text(Rule):
             return None
         return _bad_character(value, _MULTI_LINE_BAD if self.multiline else _SINGLE_LINE_BAD)
 
+    def inline(self, var: str, ns: Namespace) -> str:
+        # Most text is printable and trimmed; the rest is decided by `check`.
+        common = f"{var} and {var}.isprintable() and {var}.strip() == {var}"
+        return f"(({common}) or {super().inline(var, ns)})"
+
     def json_schema(self) -> dict[str, Any]:
         inner = (
             r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
@@ -99,6 +117,9 @@ class FullText(Rule):
             return None
         return _bad_character(value, _LONE_SURROGATE)
 
+    def inline(self, var: str, ns: Namespace) -> str:
+        return f"({var} and ({var}.isascii() or {super().inline(var, ns)}))"
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}
 
@@ -114,6 +135,9 @@ class Pattern(Rule):
         if _compiled(self.regex).fullmatch(value):
             return None
         return f"{value!r} is not {self.meaning}"
+
+    def inline(self, var: str, ns: Namespace) -> str:
+        return f"{ns.name(_compiled(self.regex).fullmatch, 'match')}({var}) is not None"
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": self.regex}
@@ -141,7 +165,12 @@ class Range(Rule):
             return f"must be a finite number, not {value!r}"
         if self.minimum <= value <= self.maximum:
             return None
-        return f"{value!r} is outside the range [{_plain(self.minimum)}, {_plain(self.maximum)}]"
+        return (
+            f"{_plain(value)} is outside the range [{_plain(self.minimum)}, {_plain(self.maximum)}]"
+        )
+
+    def inline(self, var: str, ns: Namespace) -> str:
+        return f"{self.minimum!r} <= {var} <= {self.maximum!r}"  # False for NaN
 
     def json_schema(self) -> dict[str, Any]:
         return {"minimum": self.minimum, "maximum": self.maximum}
@@ -149,7 +178,9 @@ class Range(Rule):
 
 def _plain(number: float) -> str:
     """Write a bound as people read it: ``2147483647``, not ``2.14748e+09``."""
-    return str(int(number)) if float(number).is_integer() else repr(number)
+    if isinstance(number, int):
+        return str(number) if number.bit_length() <= 64 else "a number too long to show"
+    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
 
 
 @attrs.frozen
@@ -162,6 +193,9 @@ class MinItems(Rule):
         if len(value) >= self.count:
             return None
         return f"needs at least {self.count} item{'s' if self.count != 1 else ''}, got {len(value)}"
+
+    def inline(self, var: str, ns: Namespace) -> str:
+        return f"len({var}) >= {self.count}"
 
     def json_schema(self) -> dict[str, Any]:
         return {"minItems": self.count}
@@ -179,6 +213,9 @@ class Unique(Rule):
             seen.add(item)
         return None
 
+    def inline(self, var: str, ns: Namespace) -> str:
+        return f"len(set({var})) == len({var})"
+
     def json_schema(self) -> dict[str, Any]:
         return {"uniqueItems": True}
 
@@ -195,6 +232,9 @@ class Code(Rule):
         if value in codes:
             return None
         return f"unknown {self.noun} {value!r}" + _codelists.suggest(value, codes)
+
+    def inline(self, var: str, ns: Namespace) -> str:
+        return f"{var} in {ns.name(_codelists.load(self.codelist), 'codes')}"
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(_codelists.load(self.codelist))}
@@ -222,6 +262,9 @@ class StateCode(Rule):
         if named is not None:
             return f"unknown state code {value!r}; did you mean {named!r}?"
         return f"unknown state code {value!r}" + _codelists.suggest(value.upper(), states)
+
+    def inline(self, var: str, ns: Namespace) -> str:
+        return f"{var} in {ns.name(_codelists.load('states'), 'states')}"
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(_codelists.load("states"))}
@@ -256,6 +299,10 @@ class Actor(Rule):
             return message  # meant as a state
         return f"{value!r} is neither a state code such as 'PAK' nor a record id such as 'sco'"
 
+    def inline(self, var: str, ns: Namespace) -> str:
+        state = StateCode().inline(var, ns)
+        return f"({state} or {Pattern(ID_PATTERN, '').inline(var, ns)})"
+
     def json_schema(self, ref: Callable[[Rule], dict[str, Any]] | None = None) -> dict[str, Any]:
         state = StateCode()
         states = state.json_schema() if ref is None else ref(state)
@@ -285,6 +332,11 @@ class AreaCode(Rule):
                 "(a lower-case namespace, a colon, then dotted lower-case segments)"
             )
         return f"unknown cooperation area {value!r}" + _codelists.suggest(value, builtin)
+
+    def inline(self, var: str, ns: Namespace) -> str:
+        builtin = ns.name(_codelists.load("cooperation_areas"), "areas")
+        namespaced = Pattern(AREA_NAMESPACE_PATTERN, "").inline(var, ns)
+        return f"({var} in {builtin} or ({namespaced}))"
 
     def json_schema(self) -> dict[str, Any]:
         return {

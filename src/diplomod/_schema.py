@@ -8,53 +8,44 @@ not know is an error, never skipped.
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import json
 import os
-import re
-import types
-import typing
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Any
 
 import attrs
 
 from diplomod._checks import with_article
-from diplomod._converter import KINDS
+from diplomod._model import SCHEMA_VERSION, Node, event_kinds, is_model, kinds, shape
 from diplomod._rules import Actor, Code, Rule
-from diplomod.activities import Activity
-from diplomod.agreements import Agreement
-from diplomod.areas import CooperationArea
-from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, PartialDate, Period, When
+from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, PartialDate, Period
 from diplomod.dossier import Dossier, Event
-from diplomod.evidence import Source
-from diplomod.meetings import Meeting
-from diplomod.organizations import Organization
-from diplomod.people import Person
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 BASE_URL = "https://diplomod.org/schemas"
-SCHEMA_VERSION = "1.0"
 
-TOP_LEVEL: dict[Any, str] = {
-    Dossier: "dossier.json",
-    Event: "event.json",
-    Meeting: "meeting.json",
-    Agreement: "agreement.json",
-    Activity: "activity.json",
-    Organization: "organization.json",
-    Person: "person.json",
-    Source: "source.json",
-    CooperationArea: "cooperation-area.json",
-}
-"""The types with a schema file of their own; the others are defined in ``common.json``."""
+
+def _file_name(cls: type) -> str:
+    """``CooperationArea`` is described in ``cooperation-area.json``."""
+    return "".join(f"-{c.lower()}" if c.isupper() else c for c in cls.__name__)[1:] + ".json"
+
+
+@functools.cache
+def top_level() -> dict[Any, str]:
+    """The types with a schema file of their own: a dossier, an event, and every type a
+    dossier holds; the others are defined in ``common.json``."""
+    held = [f.node.item.base for f in shape(Dossier).fields if f.node.item is not None]
+    return {Dossier: "dossier.json", Event: "event.json"} | {
+        cls: _file_name(cls) for cls in [*event_kinds().values(), *kinds().values(), *held]
+    }
+
 
 COMMON = "common.json"
 BUNDLE = "diplomod.json"
-
-_KIND_OF = {cls: kind for kind, cls in KINDS.items()}
 
 Make = Callable[["Ref"], dict[str, Any]]
 """Builds a definition, given how to refer to others."""
@@ -80,23 +71,6 @@ _DATES: dict[type, dict[str, Any]] = {
 }
 
 
-def describe(cls: type) -> tuple[str, dict[str, str]]:
-    """Return a class's summary and its ``Attributes:`` descriptions from its docstring."""
-    doc = inspect.cleandoc(cls.__doc__ or "").replace("``", "`").replace("`None`", "null")
-    summary = doc.split("\n\n", 1)[0].replace("\n", " ").strip()
-    fields: dict[str, str] = {}
-    section = re.search(r"^Attributes:\n((?:[ ]+.*\n?|\n)*)", doc, re.MULTILINE)
-    name = None
-    for line in section.group(1).splitlines() if section else ():
-        match = re.match(r"^    (\w+): (.*)$", line)
-        if match:
-            name = match.group(1)
-            fields[name] = match.group(2).strip()
-        elif name and line.startswith("        "):
-            fields[name] += " " + line.strip()
-    return summary, fields
-
-
 def _class_ref(cls: type, ref: Ref) -> dict[str, Any]:
     return ref(cls.__name__, lambda inner: definition(cls, inner))
 
@@ -105,35 +79,32 @@ def definition(cls: type, ref: Ref) -> dict[str, Any]:
     """Return the schema of a diplomod class, referring to other definitions through *ref*."""
     if cls in _DATES:
         return dict(_DATES[cls])
-    if not attrs.has(cls):
+    if not is_model(cls):
         raise TypeError(f"no JSON Schema for {cls!r}: not a diplomod class")
-    summary, descriptions = describe(cls)
-    hints = typing.get_type_hints(cls, include_extras=True)
+    described = shape(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    if cls in _KIND_OF:
-        properties["kind"] = {"description": "What the record is.", "const": _KIND_OF[cls]}
+    if described.tagged:
+        properties["kind"] = {"description": "What the record is.", "const": described.kind}
         required.append("kind")
-    if cls is Dossier:
+    if described.version is not None:
         properties["schema_version"] = {
             "description": "The version of the dossier format.",
-            "const": SCHEMA_VERSION,
+            "const": described.version,
         }
         required.append("schema_version")
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        if field.name not in descriptions:
+    for field in described.fields:
+        if field.description is None:
             raise TypeError(f"{cls.__name__}.{field.name} has no description in the docstring")
-        prop = {"description": descriptions[field.name], **schema_of(hints[field.name], ref)}
-        if field.default is attrs.NOTHING:
+        prop = {"description": field.description, **schema_of(field.node, ref)}
+        if field.required:
             required.append(field.name)
         elif isinstance(field.default, str | bool | int | float):
             prop["default"] = field.default
         properties[field.name] = prop
     return {
         "title": cls.__name__,
-        "description": summary,
+        "description": described.summary,
         "type": "object",
         "properties": properties,
         "required": required,
@@ -158,39 +129,45 @@ def _rule_schema(rule: Rule, ref: Ref) -> dict[str, Any]:
     return ref(name, lambda inner: {"title": name, "description": summary, **inline(inner)})
 
 
-def schema_of(hint: Any, ref: Ref) -> dict[str, Any]:
-    """Return the schema of values of type *hint*."""
-    origin = typing.get_origin(hint)
-    if origin is Annotated:
-        schema = schema_of(hint.__origin__, ref)
-        for rule in hint.__metadata__:
-            if isinstance(rule, Rule):
-                part = _rule_schema(rule, ref)
-                schema = part if "$ref" in part else {**schema, **part}
-        return schema
-    if hint is When:
-        return {"anyOf": [_class_ref(PartialDate, ref), _class_ref(Period, ref)]}
-    if hint is Event:
-        return {"oneOf": [_class_ref(cls, ref) for cls in KINDS.values()]}
-    if origin in (Union, types.UnionType):
-        arms = typing.get_args(hint)
-        schemas = [schema_of(arm, ref) for arm in arms if arm is not type(None)]
-        if type(None) in arms:
-            schemas.append({"type": "null"})
-        return {"anyOf": schemas}
-    if origin is tuple:
-        return {"type": "array", "items": schema_of(typing.get_args(hint)[0], ref), "minItems": 0}
-    if origin is frozenset:
-        item = schema_of(typing.get_args(hint)[0], ref)
-        return {"type": "array", "items": item, "uniqueItems": True, "minItems": 0}
-    if origin is Literal:
-        return {"enum": list(typing.get_args(hint))}
-    simple = {str: "string", bool: "boolean", int: "integer", float: "number"}
-    if hint in simple:
-        return {"type": simple[hint]}
-    if isinstance(hint, type) and attrs.has(hint):
-        return _class_ref(hint, ref)
-    raise TypeError(f"no JSON Schema for the type {hint!r}")
+_SIMPLE = {"str": "string", "bool": "boolean", "int": "integer", "float": "number"}
+
+
+def schema_of(node: Node, ref: Ref) -> dict[str, Any]:
+    """Return the schema of the values a field (or an array's item) of *node* holds."""
+    if node.optional:
+        inner = schema_of(_required(node), ref)
+        arms = inner["anyOf"] if list(inner) == ["anyOf"] else [inner]
+        return {"anyOf": [*arms, {"type": "null"}]}
+    schema: dict[str, Any]
+    if node.kind == "when":
+        schema = {"anyOf": [_class_ref(PartialDate, ref), _class_ref(Period, ref)]}
+    elif node.kind == "array":
+        assert node.item is not None
+        schema = {"type": "array", "items": schema_of(node.item, ref)}
+        if node.container is frozenset:
+            schema["uniqueItems"] = True
+        schema["minItems"] = 0
+    elif node.kind == "literal":
+        schema = {"enum": list(node.values)}
+    elif node.kind in _SIMPLE:
+        schema = {"type": _SIMPLE[node.kind]}
+    else:  # a record or a date
+        schema = _class_ref(node.base if node.kind == "record" else _DATE_TYPES[node.kind], ref)
+    for rule in node.rules:
+        part = _rule_schema(rule, ref)
+        schema = part if "$ref" in part else {**schema, **part}
+    return schema
+
+
+_DATE_TYPES: dict[str, type] = {"date": PartialDate, "period": Period}
+
+
+def _required(node: Node) -> Node:
+    return attrs.evolve(node, optional=False)
+
+
+def _event_schema(ref: Ref) -> dict[str, Any]:
+    return {"oneOf": [_class_ref(cls, ref) for cls in event_kinds().values()]}
 
 
 def _root(cls: Any, ref: Ref) -> dict[str, Any]:
@@ -198,7 +175,7 @@ def _root(cls: Any, ref: Ref) -> dict[str, Any]:
         return {
             "title": "Event",
             "description": "A meeting, an agreement or an activity, told apart by its kind.",
-            **schema_of(Event, ref),
+            **_event_schema(ref),
         }
     return definition(cls, ref)
 
@@ -234,19 +211,25 @@ def _url(name: str) -> str:
 
 
 def json_schema(cls: Any) -> dict[str, Any]:
-    """Return a self-contained JSON Schema (draft 2020-12) for a diplomod class or `Event`.
+    """Return the JSON Schema (draft 2020-12) of a diplomod class or `Event`.
 
-    >>> from diplomod import Place
+    For a type with a schema file of its own (`Dossier`, `Event`, the records), this is
+    that file's document, ``$id`` and all, whose ``$ref``s name ``common.json`` beside it.
+    For the others it is a self-contained document with no ``$id``, its definitions in
+    ``$defs``:
+
+    >>> from diplomod import Meeting, Place
+    >>> json_schema(Meeting)["$id"]
+    'https://diplomod.org/schemas/1.0/meeting.json'
     >>> schema = json_schema(Place)
     >>> schema["required"], schema["properties"]["coordinates"]["anyOf"][0]
     (['name', 'country'], {'$ref': '#/$defs/Coordinates'})
     """
+    if cls in top_level():
+        return copy.deepcopy(_files()[top_level()[cls]])
     root, defs, _ = _build(lambda ref: _root(cls, ref), _local)
     defs.pop(getattr(cls, "__name__", ""), None)
-    schema: dict[str, Any] = {"$schema": DRAFT}
-    if cls in TOP_LEVEL:  # the others have no file of their own to be named by
-        schema["$id"] = _url(TOP_LEVEL[cls])
-    schema.update(root)
+    schema: dict[str, Any] = {"$schema": DRAFT, **root}
     if defs:
         schema["$defs"] = defs
     return schema
@@ -255,7 +238,12 @@ def json_schema(cls: Any) -> dict[str, Any]:
 def schema_files() -> dict[str, dict[str, Any]]:
     """Return the schema files to ship, by name: one per top-level type, ``common.json`` with
     the definitions they share, and ``diplomod.json`` bundling everything."""
-    by_name = {getattr(cls, "__name__", "Event"): file for cls, file in TOP_LEVEL.items()}
+    return copy.deepcopy(_files())
+
+
+@functools.cache
+def _files() -> dict[str, dict[str, Any]]:
+    by_name = {getattr(cls, "__name__", "Event"): file for cls, file in top_level().items()}
 
     def target(name: str) -> str:
         return by_name.get(name) or f"{COMMON}#/$defs/{name}"
@@ -265,7 +253,7 @@ def schema_files() -> dict[str, dict[str, Any]]:
 
     files: dict[str, dict[str, Any]] = {}
     shared: dict[str, Make] = {}
-    for cls, file in TOP_LEVEL.items():
+    for cls, file in top_level().items():
         root, _, makers = _build(functools.partial(_root, cls), target)
         files[file] = {"$schema": DRAFT, "$id": _url(file), **root}
         shared.update((name, make) for name, make in makers.items() if name not in by_name)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from diplomod._rules import ID_PATTERN, Actor, AreaCode, Code, FullText, Pattern, Range, Text
+from diplomod._model import Ref
+from diplomod._rules import (
+    ID_PATTERN,
+    Actor,
+    AreaCode,
+    Code,
+    FullText,
+    Pattern,
+    Range,
+    Text,
+    Unique,
+)
 from diplomod._rules import StateCode as _StateCode
 
 Id = Annotated[
@@ -16,6 +27,18 @@ Id = Annotated[
     ),
 ]
 """A record's id, unique within a `Dossier`; other records refer to it by this id."""
+
+SourceId = Annotated[Id, Ref("source")]
+"""The id of a `Source`."""
+
+PersonId = Annotated[Id, Ref("person")]
+"""The id of a `Person`."""
+
+MeetingId = Annotated[Id, Ref("meeting")]
+"""The id of a `Meeting`."""
+
+SourceIds = Annotated[tuple[SourceId, ...], Unique()]
+"""The ids of the sources for a record."""
 
 Label = Annotated[str, Text()]
 """A name, title or other single line of human text, in any script."""
@@ -29,8 +52,11 @@ Document = Annotated[str, FullText()]
 StateCode = Annotated[str, _StateCode()]
 """A state, by its code in the ``states`` codelist (ISO 3166-1 alpha-3, plus ``XKX``)."""
 
-ActorRef = Annotated[str, Actor()]
+ActorRef = Annotated[str, Actor(), Ref("organization")]
 """A state by its code (``PAK``) or an organization by its id (``sco``)."""
+
+SpeakerRef = Annotated[str, Actor(), Ref("person", "organization")]
+"""A person by id, a state by code or an organization by id."""
 
 Area = Annotated[str, AreaCode()]
 """A cooperation area, by its code (``economy.trade``, ``acme:fisheries``)."""

@@ -7,12 +7,14 @@ from typing import Annotated
 import attrs
 
 from diplomod._checks import check
+from diplomod._model import record
 from diplomod._rules import MinItems, Unique
-from diplomod._types import ActorRef, AreaCodes, EventStatus, Id, Prose
+from diplomod._types import ActorRef, AreaCodes, EventStatus, Id, Prose, SourceIds
 from diplomod.dates import When
 from diplomod.evidence import Evidence
 
 
+@record("activity", tagged=True)
 @attrs.frozen(kw_only=True)
 class Activity:
     """Joint work reported as a whole: exercises held, research pursued, projects run.
@@ -39,8 +41,13 @@ class Activity:
     areas: Annotated[AreaCodes, MinItems(1)]
     when: When | None = None
     status: EventStatus = "done"
-    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         check(self)
+
+    @property
+    def date(self) -> When | None:
+        """When the activity happened or began, if known: the same as `when`."""
+        return self.when

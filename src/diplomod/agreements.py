@@ -7,8 +7,18 @@ from typing import Annotated
 import attrs
 
 from diplomod._checks import check
+from diplomod._model import record
 from diplomod._rules import Code, MinItems, Unique
-from diplomod._types import ActorRef, AreaCodes, EventStatus, Id, Label
+from diplomod._types import (
+    ActorRef,
+    AreaCodes,
+    EventStatus,
+    Id,
+    Label,
+    MeetingId,
+    PersonId,
+    SourceIds,
+)
 from diplomod.dates import PartialDate
 from diplomod.errors import Problem
 from diplomod.evidence import Evidence
@@ -48,7 +58,7 @@ class Signatory:
         office: The title of the office the person signed in.
     """
 
-    person: Id
+    person: PersonId
     on_behalf_of: ActorRef
     office: Label | None = None
 
@@ -56,6 +66,7 @@ class Signatory:
         check(self)
 
 
+@record("agreement", tagged=True)
 @attrs.frozen(kw_only=True)
 class Agreement:
     """A treaty, memorandum of understanding, joint statement or other instrument.
@@ -89,13 +100,13 @@ class Agreement:
     events: tuple[LifecycleEvent, ...] = ()
     areas: AreaCodes = frozenset()
     projects: Annotated[tuple[Label, ...], Unique()] = ()
-    meeting: Id | None = None
+    meeting: MeetingId | None = None
     status: EventStatus = "done"
-    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._rules)
+        check(self)
 
     def _rules(self) -> list[Problem]:
         problems: list[Problem] = [

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import attrs
 from dateutil import parser as _dateutil
@@ -63,7 +64,7 @@ class PartialDate:
     uncertain: bool = False
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._rules)
+        check(self)
 
     def _rules(self) -> list[Problem]:
         if self.day is None:
@@ -102,19 +103,6 @@ class PartialDate:
         month = None if match["month"] is None else int(match["month"])
         day = None if match["day"] is None else int(match["day"])
         approximate, uncertain = _QUALIFIERS[match["qualifier"]]
-        if cls is PartialDate and _in_range(year, month, day):
-            # The pattern gave integers and booleans: only the calendar is left to check.
-            date = object.__new__(cls)
-            for name, value in (
-                ("year", year),
-                ("month", month),
-                ("day", day),
-                ("approximate", approximate),
-                ("uncertain", uncertain),
-            ):
-                object.__setattr__(date, name, value)
-            if not date._rules():
-                return date
         return cls(year=year, month=month, day=day, approximate=approximate, uncertain=uncertain)
 
     @classmethod
@@ -184,10 +172,6 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-def _in_range(year: int, month: int | None, day: int | None) -> bool:
-    return year >= 1 and (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
-
-
 PERIOD_PATTERN = (
     r"^(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)/(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)$"
 )
@@ -211,7 +195,7 @@ class Period:
     end: PartialDate | None = None
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._rules)
+        check(self)
 
     def _rules(self) -> list[Problem]:
         if self.start is None and self.end is None:
@@ -281,6 +265,81 @@ def _surely_before_end(first: Period, second: Period) -> bool:
 
 When = PartialDate | Period
 """When an event happened: on a (partial) date, or over a period."""
+
+DateParts = tuple[int, int | None, int | None, bool, bool]
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_parts(text: str) -> DateParts:
+    """Read a date's text once; the parts, not the object, are kept and shared."""
+    date = PartialDate.parse(text)
+    return (date.year, date.month, date.day, date.approximate, date.uncertain)
+
+
+@functools.lru_cache(maxsize=4096)
+def _period_parts(text: str) -> tuple[DateParts | None, DateParts | None]:
+    period = Period.parse(text)
+    return tuple(  # type: ignore[return-value]
+        None if end is None else (end.year, end.month, end.day, end.approximate, end.uncertain)
+        for end in (period.start, period.end)
+    )
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _made(parts: DateParts | None) -> PartialDate | None:
+    """Make a new date of parts already checked; each record gets an object of its own."""
+    if parts is None:
+        return None
+    date = _new(PartialDate)
+    _set(date, "year", parts[0])
+    _set(date, "month", parts[1])
+    _set(date, "day", parts[2])
+    _set(date, "approximate", parts[3])
+    _set(date, "uncertain", parts[4])
+    return date
+
+
+def _date_text(text: Any) -> PartialDate:
+    if type(text) is not str:
+        return PartialDate.parse(text)  # says what is wrong
+    return _made(_date_parts(text))  # type: ignore[return-value]
+
+
+def _period_text(text: Any) -> Period:
+    if type(text) is not str:
+        return Period.parse(text)
+    start, end = _period_parts(text)
+    period = _new(Period)
+    _set(period, "start", _made(start))
+    _set(period, "end", _made(end))
+    return period
+
+
+def _when_text(text: Any) -> When:
+    if type(text) is str and "/" in text:
+        return _period_text(text)
+    return _date_text(text)
+
+
+def text_problems(error: ValidationError) -> list[Problem]:
+    """Place the problems of a date's or period's text at the text itself, saying which end
+    of a period each is at: ``$.end.day`` becomes ``end: ...`` at ``$``."""
+    problems = []
+    for path, message in error.problems:
+        part = path.removeprefix("$.").split(".")[0]
+        problems.append(("$", f"{part}: {message}" if part in ("start", "end") else message))
+    return problems
+
+
+def read_edtf(kind: str) -> Callable[[Any], Any]:
+    """Return the reader of the EDTF text of a ``date``, a ``period`` or either (``when``).
+
+    Each call returns a new object, so that no two records share one.
+    """
+    return {"date": _date_text, "period": _period_text, "when": _when_text}[kind]
 
 
 _APPROXIMATE = re.compile(r"^(?:(?:about|around|approximately|circa)\s+|ca?\.\s*)", re.I)
@@ -383,6 +442,4 @@ def _check_numbers(
 
 def parse_when(text: str) -> When:
     """Read the EDTF text of a date (``2023-04-14``) or a period (``2023-04-13/2023-04-14``)."""
-    if isinstance(text, str) and "/" in text:
-        return Period.parse(text)
-    return PartialDate.parse(text)
+    return _when_text(text)

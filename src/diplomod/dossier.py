@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import attrs
 
 from diplomod._checks import check, with_article
+from diplomod._model import SCHEMA_VERSION, kind_of, record_node, shape, walk
 from diplomod._rules import Unique
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement
@@ -23,15 +25,6 @@ Record = Source | Person | Organization | Meeting | Agreement | Activity
 
 Event = Meeting | Agreement | Activity
 """The records of what happened, told apart in JSON by their ``kind``."""
-
-_KINDS: dict[type, str] = {
-    Source: "source",
-    Person: "person",
-    Organization: "organization",
-    Meeting: "meeting",
-    Agreement: "agreement",
-    Activity: "activity",
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -61,15 +54,16 @@ class Dossier:
     agreements: tuple[Agreement, ...] = ()
     activities: tuple[Activity, ...] = ()
     areas: Annotated[tuple[CooperationArea, ...], Unique()] = ()
+    schema_version: ClassVar[str] = SCHEMA_VERSION
     _index: dict[str, Record] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Record] = {}
         object.__setattr__(self, "_index", index)
-        check(self, self._rules)
+        check(self)
 
     def _records(self) -> Iterator[tuple[str, Record]]:
-        for name in ("sources", "people", "organizations", "meetings", "agreements", "activities"):
+        for name in _record_fields():
             for i, record in enumerate(getattr(self, name)):
                 yield f"$.{name}[{i}]", record
 
@@ -92,101 +86,48 @@ class Dossier:
 
     # -- rules ------------------------------------------------------------------------------
 
-    def _refer(self, path: str, ref: str, *kinds: type) -> Iterator[tuple[str, str]]:
-        """Check that *ref* names a record of one of *kinds* (state codes are not ids)."""
-        if ref != ref.lower():
-            return  # a state code, checked by the record itself
+    def _reference_problems(self, path: str, record: Record) -> Iterator[tuple[str, str]]:
+        """Check every id the record refers to, every quote it holds, and its dates."""
+        dates: list[datetime.date] = []
+        for field_node, value, at in walk(record_node(type(record)), record, path):
+            if field_node.refs and value == value.lower():  # a state code is no id
+                yield from self._refer(at, value, field_node.refs)
+            elif isinstance(value, Evidence):
+                yield from self._quoted(at, value)
+            elif field_node.kind in ("date", "period", "when"):
+                dates.append(value.earliest)
+        yield from self._done_before_reported(path, record, dates)
+
+    def _refer(self, path: str, ref: str, kinds: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+        """Check that *ref* names a record of one of *kinds*."""
         found = self._index.get(ref)
-        wanted = " or ".join(_KINDS[k] for k in kinds)
+        wanted = " or ".join(kinds)
         if found is None:
             yield path, f"no {wanted} has the id {ref!r}"
-        elif not isinstance(found, kinds):
-            yield (
-                path,
-                f"{ref!r} is {with_article(_KINDS[type(found)])}, not {with_article(wanted)}",
-            )
+        elif kind_of(type(found)) not in kinds:
+            found_kind = kind_of(type(found)) or type(found).__name__
+            yield path, f"{ref!r} is {with_article(found_kind)}, not {with_article(wanted)}"
 
-    def _evidence(self, path: str, items: tuple[Evidence, ...]) -> Iterator[tuple[str, str]]:
-        for i, evidence in enumerate(items):
-            yield from self._refer(f"{path}[{i}].source", evidence.source, Source)
-            source = self._index.get(evidence.source)
-            if isinstance(source, Source) and source.text is not None:
-                actual = source.text[evidence.start : evidence.end]
-                if actual != evidence.quote:
-                    yield (
-                        f"{path}[{i}].quote",
-                        f"the source's text at {evidence.start}:"
-                        f"{evidence.end} is {actual!r}, not the quote",
-                    )
-
-    def _reference_problems(self, path: str, record: Record) -> Iterator[tuple[str, str]]:
-        if isinstance(record, Person):
-            for i, office in enumerate(record.offices):
-                yield from self._refer(
-                    f"{path}.offices[{i}].represents", office.represents, Organization
+    def _quoted(self, path: str, evidence: Evidence) -> Iterator[tuple[str, str]]:
+        source = self._index.get(evidence.source)
+        if isinstance(source, Source) and source.text is not None:
+            actual = source.text[evidence.start : evidence.end]
+            if actual != evidence.quote:
+                yield (
+                    f"{path}.quote",
+                    f"the source's text at {evidence.start}:"
+                    f"{evidence.end} is {actual!r}, not the quote",
                 )
-            yield from self._sourced(path, record, ())
-        elif isinstance(record, Organization):
-            for i, membership in enumerate(record.memberships):
-                for j, source_id in enumerate(membership.sources):
-                    yield from self._refer(
-                        f"{path}.memberships[{i}].sources[{j}]", source_id, Source
-                    )
-            yield from self._sourced(path, record, ())
-        elif isinstance(record, Meeting):
-            yield from self._meeting_references(path, record)
-        elif isinstance(record, Agreement):
-            yield from self._agreement_references(path, record)
-        elif isinstance(record, Activity):
-            for i, party in enumerate(record.parties):
-                yield from self._refer(f"{path}.parties[{i}]", party, Organization)
-            dates = () if record.when is None else (record.when.earliest,)
-            yield from self._sourced(path, record, dates)
 
-    def _meeting_references(self, path: str, meeting: Meeting) -> Iterator[tuple[str, str]]:
-        for i, participant in enumerate(meeting.participants):
-            if participant.person is not None:
-                yield from self._refer(
-                    f"{path}.participants[{i}].person", participant.person, Person
-                )
-            yield from self._refer(
-                f"{path}.participants[{i}].represents", participant.represents, Organization
-            )
-        if meeting.occasion is not None:
-            yield from self._refer(f"{path}.occasion.event", meeting.occasion.event, Meeting)
-        for i, statement in enumerate(meeting.statements):
-            for j, who in enumerate(statement.by):
-                yield from self._refer(f"{path}.statements[{i}].by[{j}]", who, Person, Organization)
-            yield from self._evidence(f"{path}.statements[{i}].evidence", statement.evidence)
-        yield from self._sourced(path, meeting, (meeting.when.earliest,))
-
-    def _agreement_references(self, path: str, agreement: Agreement) -> Iterator[tuple[str, str]]:
-        for i, party in enumerate(agreement.parties):
-            yield from self._refer(f"{path}.parties[{i}]", party, Organization)
-        for i, signatory in enumerate(agreement.signatories):
-            yield from self._refer(f"{path}.signatories[{i}].person", signatory.person, Person)
-        if agreement.meeting is not None:
-            yield from self._refer(f"{path}.meeting", agreement.meeting, Meeting)
-        dates = [event.date.earliest for event in agreement.events]
-        if agreement.concluded is not None:
-            dates.append(agreement.concluded.earliest)
-        yield from self._sourced(path, agreement, dates)
-
-    def _sourced(
-        self,
-        path: str,
-        record: Person | Organization | Event,
-        dates: tuple[datetime.date, ...] | list[datetime.date],
+    def _done_before_reported(
+        self, path: str, record: Record, dates: list[datetime.date]
     ) -> Iterator[tuple[str, str]]:
-        """Check a record's sources and evidence, and that what it reports as done (on the
-        *dates*) is not dated after a source reporting it was published."""
-        for i, source_id in enumerate(record.sources):
-            yield from self._refer(f"{path}.sources[{i}]", source_id, Source)
-        yield from self._evidence(f"{path}.evidence", record.evidence)
-        if not dates or getattr(record, "status", "done") != "done":
+        """Check that what a record reports as done (on the *dates* it holds) is not dated
+        after a source reporting it was published."""
+        if not dates or getattr(record, "status", None) != "done":
             return
-        event = record
-        reported = {e.source for e in event.evidence} | set(event.sources)
+        reported = set(getattr(record, "sources", ()))
+        reported.update(e.source for e in getattr(record, "evidence", ()))
         for source_id in sorted(reported):
             source = self._index.get(source_id)
             if (
@@ -289,8 +230,18 @@ class Dossier:
         )
 
 
+@functools.cache
+def _record_fields() -> tuple[str, ...]:
+    """The names of the Dossier's fields that hold records with ids."""
+    return tuple(
+        f.name
+        for f in shape(Dossier).fields
+        if f.node.item is not None and kind_of(f.node.item.base) is not None
+    )
+
+
 def _date_key(event: Event) -> tuple[bool, datetime.date, datetime.date, str]:
-    when = event.date if isinstance(event, Agreement) else event.when
+    when = event.date
     if when is None:
         return (True, datetime.date.max, datetime.date.max, event.id)
     return (False, when.earliest, when.latest, event.id)

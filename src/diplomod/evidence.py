@@ -5,12 +5,14 @@ from __future__ import annotations
 import attrs
 
 from diplomod._checks import check
-from diplomod._types import Document, Id, Label, LanguageTag, Offset, Prose, Url
+from diplomod._model import record
+from diplomod._types import Document, Id, Label, LanguageTag, Offset, Prose, SourceId, Url
 from diplomod.dates import PartialDate
 from diplomod.errors import Problem, ValidationError
 from diplomod.places import Place
 
 
+@record("source")
 @attrs.frozen(kw_only=True)
 class Source:
     """A published document that records are drawn from.
@@ -63,13 +65,13 @@ class Evidence:
         end: Where it ends: ``start`` plus the quote's length.
     """
 
-    source: Id
+    source: SourceId
     quote: Prose
     start: Offset
     end: Offset
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._rules)
+        check(self)
 
     def _rules(self) -> list[Problem]:
         if self.end - self.start != len(self.quote):

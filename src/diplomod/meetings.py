@@ -7,8 +7,20 @@ from typing import Annotated
 import attrs
 
 from diplomod._checks import check
+from diplomod._model import record
 from diplomod._rules import Code, MinItems, Unique
-from diplomod._types import ActorRef, AreaCodes, EventStatus, Id, Label, Prose
+from diplomod._types import (
+    ActorRef,
+    AreaCodes,
+    EventStatus,
+    Id,
+    Label,
+    MeetingId,
+    PersonId,
+    Prose,
+    SourceIds,
+    SpeakerRef,
+)
 from diplomod.dates import When
 from diplomod.errors import Problem
 from diplomod.evidence import Evidence
@@ -34,7 +46,7 @@ class Participant:
 
     represents: ActorRef
     role: Annotated[str, Code("participant_roles", "participant role")] = "participant"
-    person: Id | None = None
+    person: PersonId | None = None
     office: Label | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -51,7 +63,7 @@ class Occasion:
     """
 
     relation: Annotated[str, Code("occasion_relations", "occasion relation")]
-    event: Id
+    event: MeetingId
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -70,7 +82,7 @@ class Statement:
         evidence: The source's words for it.
     """
 
-    by: Annotated[tuple[ActorRef, ...], MinItems(1), Unique()]
+    by: Annotated[tuple[SpeakerRef, ...], MinItems(1), Unique()]
     stance: Annotated[str, Code("stances", "stance")]
     substance: Prose
     areas: AreaCodes = frozenset()
@@ -81,6 +93,7 @@ class Statement:
         check(self)
 
 
+@record("meeting", tagged=True)
 @attrs.frozen(kw_only=True)
 class Meeting:
     """A meeting, visit, summit or call between two or more parties.
@@ -120,11 +133,16 @@ class Meeting:
     topics: Annotated[tuple[Prose, ...], Unique()] = ()
     statements: tuple[Statement, ...] = ()
     status: EventStatus = "done"
-    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._rules)
+        check(self)
+
+    @property
+    def date(self) -> When:
+        """When the meeting took place: every event has a ``date``, a meeting its `when`."""
+        return self.when
 
     @property
     def parties(self) -> frozenset[str]:

@@ -7,8 +7,9 @@ from typing import Annotated
 import attrs
 
 from diplomod._checks import check
+from diplomod._model import record
 from diplomod._rules import Code, Unique
-from diplomod._types import Id, Label, StateCode
+from diplomod._types import Id, Label, SourceIds, StateCode
 from diplomod.dates import PartialDate, Period
 from diplomod.errors import Problem
 from diplomod.evidence import Evidence
@@ -33,12 +34,13 @@ class Membership:
     state: StateCode
     status: Annotated[str, Code("membership_statuses", "membership status")]
     period: Period
-    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    sources: SourceIds = ()
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
 
+@record("organization")
 @attrs.frozen(kw_only=True)
 class Organization:
     """An intergovernmental organization, a ministry, a company or another body.
@@ -68,11 +70,11 @@ class Organization:
     founded: PartialDate | None = None
     headquarters: Place | None = None
     memberships: Annotated[tuple[Membership, ...], Unique()] = ()
-    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._rules)
+        check(self)
 
     def _rules(self) -> list[Problem]:
         problems: list[Problem] = []

@@ -7,8 +7,9 @@ from typing import Annotated
 import attrs
 
 from diplomod._checks import check
+from diplomod._model import record
 from diplomod._rules import Unique
-from diplomod._types import ActorRef, Id, Label, WikidataId
+from diplomod._types import ActorRef, Id, Label, SourceIds, WikidataId
 from diplomod.dates import Period
 from diplomod.errors import Problem
 from diplomod.evidence import Evidence
@@ -36,6 +37,7 @@ class Office:
         check(self)
 
 
+@record("person")
 @attrs.frozen(kw_only=True)
 class Person:
     """A person who takes part in diplomacy.
@@ -55,11 +57,11 @@ class Person:
     other_names: Annotated[tuple[Name, ...], Unique()] = ()
     wikidata: WikidataId | None = None
     offices: Annotated[tuple[Office, ...], Unique()] = ()
-    sources: Annotated[tuple[Id, ...], Unique()] = ()
+    sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        check(self, self._rules)
+        check(self)
 
     def _rules(self) -> list[Problem]:
         return [

@@ -19,41 +19,50 @@ diplomod.errors.ValidationError: 2 problems:
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import os
+import re
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, TypeVar, overload
 
-import attrs
 import cattrs
 
-from diplomod import _fast
-from diplomod._converter import ExponentFloat, converter, problems_of
-from diplomod.dossier import Dossier
+from diplomod._checks import Reject
+from diplomod._converter import (
+    MIGRATIONS,
+    ExponentFloat,
+    converter,
+    fast_reader,
+    problems_of,
+    reads,
+)
+from diplomod._model import SCHEMA_VERSION
 from diplomod.errors import ValidationError
 
-try:  # the optional fast path for writing JSON; reading stays with the standard library,
-    # which can refuse a key given twice in one object.
+try:  # optional: parses and writes JSON faster, byte for byte as without it
     import orjson as _orjson
 except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None  # type: ignore[assignment]
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = "1.0"
-"""The version of the dossier document format this release writes."""
-
-MIGRATIONS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-"""Steps from an older ``schema_version`` to the next, each a function on the raw dict that
-returns the dict in the next version (with its ``schema_version`` updated)."""
-
-
-def reads() -> tuple[str, ...]:
-    """Return the dossier versions this release reads: the current one and each it migrates."""
-    return (SCHEMA_VERSION, *MIGRATIONS)
-
+__all__ = [
+    "MAX_LINE_BYTES",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "from_dict",
+    "from_json",
+    "load_jsonl",
+    "parse_json",
+    "read_jsonl",
+    "read_jsonl_results",
+    "reads",
+    "to_dict",
+    "to_json",
+    "write_jsonl",
+]
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 """The longest JSON Lines line `read_jsonl` accepts by default, in bytes."""
@@ -66,10 +75,7 @@ def to_dict(obj: Any) -> Any:
     default are left out. A `Dossier` carries its ``schema_version``; a `Meeting`, an
     `Agreement` or an `Activity` its ``kind``.
     """
-    data = _fast.writer(type(obj))(obj) if attrs.has(type(obj)) else converter.unstructure(obj)
-    if isinstance(obj, Dossier):
-        return {"schema_version": SCHEMA_VERSION, **data}
-    return data
+    return converter.unstructure(obj)
 
 
 @overload
@@ -77,62 +83,31 @@ def from_dict(data: Any, cls: type[T]) -> T: ...
 @overload
 def from_dict(data: Any, cls: Any) -> Any: ...
 def from_dict(data: Any, cls: Any) -> Any:
-    """Build a *cls* (any diplomod class, or `Event`) from JSON-ready data, strictly."""
-    if cls is Dossier:
-        data = _upgrade(data)
+    """Build a *cls* (any diplomod class, `Event`, or a ``list`` of them) from JSON-ready
+    data, strictly: every problem is reported in one `ValidationError`."""
     try:
-        return _fast.reader(cls)(data, [0])
-    except Exception:
-        pass
-    try:
-        result = converter.structure(data, cls)
-    except (ValidationError, cattrs.BaseValidationError, RecursionError) as error:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, RecursionError) as error:
         raise ValidationError(problems_of(error)) from None
-    return result
-
-
-def _upgrade(data: Any) -> Any:
-    """Check a dossier's ``schema_version`` and migrate it, step by step, to the current one."""
-    if type(data) is not dict:
-        return data  # the structuring reports the wrong type
-    version = data.get("schema_version")
-    if version is None:
-        raise ValidationError(
-            [("$.schema_version", f"is required; this release reads {', '.join(reads())}")]
-        )
-    if not isinstance(version, str):
-        raise ValidationError(
-            [("$.schema_version", f"expected a version as text, such as {SCHEMA_VERSION!r}")]
-        )
-    while isinstance(version, str) and version in MIGRATIONS:
-        data = MIGRATIONS[version](data)
-        version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise ValidationError(
-            [
-                (
-                    "$.schema_version",
-                    f"{version!r} is not a version this "
-                    f"release reads ({', '.join(reads())}); a newer diplomod may",
-                )
-            ]
-        )
-    return {key: value for key, value in data.items() if key != "schema_version"}
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
     """Return *obj* as JSON text: UTF-8-ready (no ``\\u`` escapes for non-ASCII text),
     compact unless *indent* is given, and the same for equal objects."""
-    return _dumps(to_dict(obj), indent)
-
-
-def _dumps(data: Any, indent: int | None) -> str:
     if _orjson is not None and indent in (None, 2):
-        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
-        return _orjson.dumps(data, option=option, default=_exponent_float).decode("utf-8")
+        return _to_bytes(obj, indent).decode("utf-8")
+    data = to_dict(obj)
     if indent is None:
         return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def _to_bytes(obj: Any, indent: int | None = None) -> bytes:
+    """Return *obj* as UTF-8 JSON, as `to_json` writes it."""
+    if _orjson is None or indent not in (None, 2):
+        return to_json(obj, indent=indent).encode("utf-8")
+    option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+    return _orjson.dumps(to_dict(obj), option=option, default=_exponent_float)
 
 
 def _exponent_float(value: Any) -> Any:
@@ -148,11 +123,63 @@ def from_json(text: str | bytes, cls: type[T]) -> T: ...
 def from_json(text: str | bytes, cls: Any) -> Any: ...
 def from_json(text: str | bytes, cls: Any) -> Any:
     """Build a *cls* from JSON text or UTF-8 bytes, strictly (see `from_dict`)."""
+    result = _read_valid(text, cls)
+    if result is _NOT_READ:
+        return from_dict(parse_json(text), cls)
+    return result
+
+
+_NOT_READ = object()
+
+_loads: Callable[[bytes], Any]
+if _orjson is not None:
+    _loads = _orjson.loads
+else:  # pragma: no cover - depends on the environment
+
+    def _loads(raw: bytes) -> Any:
+        return json.loads(raw.decode("utf-8"))
+
+
+_KEY_END = b'":'
+_SPACED_KEY_END = re.compile(rb'"[ \t\n\r]+:')
+
+
+def _read_valid(text: Any, cls: Any) -> Any:
+    """Read valid JSON the quick way, or return ``_NOT_READ`` for the strict way to look.
+
+    Parsers keep the last of a key given twice, so the keys read are counted and compared
+    with the ``":`` in the text. Every key written without white space before its colon
+    ends in one, and other ``":`` (a string that starts with a colon, an escaped quote)
+    only add to the count; so when no key is written with space before its colon, equal
+    counts mean no key is given twice. Anything else goes the strict way, which refuses a
+    repeated key.
+    """
+    if isinstance(text, str):
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
+            return _NOT_READ
+    elif type(text) is bytes:
+        raw = text
+    else:
+        return _NOT_READ
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _NOT_READ
     try:
-        return _fast.read_json(text, cls, SCHEMA_VERSION if cls is Dossier else None)
-    except Exception:
-        pass
-    return from_dict(parse_json(text), cls)
+        data = _loads(raw)
+    except (ValueError, RecursionError):  # not JSON (JSONDecodeError is a ValueError)
+        return _NOT_READ
+    keys = [0]
+    try:
+        result = fast_reader(cls)(data, keys)
+    except (Reject, ValidationError):
+        return _NOT_READ
+    if raw.count(_KEY_END) != keys[0]:
+        return _NOT_READ
+    spaced = b'" ' in raw or b'"\n' in raw or b'"\t' in raw or b'"\r' in raw
+    if spaced and _SPACED_KEY_END.search(raw):
+        return _NOT_READ
+    return result
 
 
 def parse_json(text: str | bytes | bytearray) -> Any:
@@ -205,22 +232,34 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-Destination = str | os.PathLike[str] | IO[str]
+Destination = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 
 def write_jsonl(records: Iterable[Any], destination: Destination) -> int:
     """Write *records* as JSON Lines, one compact JSON document a line; return how many.
 
-    *destination* is a path or a text file open for writing.
+    *destination* is a path, or a file open for writing, text or binary (a binary file is
+    written UTF-8 directly, the faster way).
     """
     if isinstance(destination, str | os.PathLike):
-        with open(destination, "w", encoding="utf-8", newline="\n") as file:
+        with open(destination, "wb") as file:
             return write_jsonl(records, file)
     count = 0
+    if _is_binary(destination):
+        write_bytes = typing.cast(IO[bytes], destination).write
+        for record in records:
+            write_bytes(_to_bytes(record) + b"\n")
+            count += 1
+        return count
+    write_text = typing.cast(IO[str], destination).write
     for record in records:
-        destination.write(to_json(record) + "\n")
+        write_text(to_json(record) + "\n")
         count += 1
     return count
+
+
+def _is_binary(file: IO[Any]) -> bool:
+    return isinstance(file, io.RawIOBase | io.BufferedIOBase) or "b" in getattr(file, "mode", "")
 
 
 @overload
@@ -276,18 +315,11 @@ def load_jsonl(
 ) -> list[Any]:
     """Read a whole JSON Lines file into a list: `read_jsonl`, for when every record is kept.
 
-    Records hold no reference cycles, so the cyclic garbage collector has nothing to find
-    among them; it is paused while the file is read, which saves it from walking a growing
-    heap again and again (for large files, most of the time). Other threads' collections
-    wait until the read ends. A bad line raises `ValidationError` with its ``line`` number.
+    A bad line raises `ValidationError` with its ``line`` number. The process is left as it
+    was found: reading changes no global state, the garbage collector included (see the
+    how-to on large files for pausing it yourself around a large read).
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return list(read_jsonl(source, cls, max_line_bytes=max_line_bytes))
-    finally:
-        if paused:
-            gc.enable()
+    return list(read_jsonl(source, cls, max_line_bytes=max_line_bytes))
 
 
 @overload
@@ -311,16 +343,25 @@ def read_jsonl_results(
     max_line_bytes: int = MAX_LINE_BYTES,
 ) -> Iterator[Any]:
     """Like `read_jsonl`, but yield each bad line's `ValidationError` and go on reading."""
+    return read_lines(source, lambda line: from_json(line, cls), max_line_bytes)
+
+
+def read_lines(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    read: Callable[[bytes | str], Any],
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[Any]:
+    """Yield *read* of each line that is not blank, or the line's `ValidationError`."""
     if isinstance(source, str | os.PathLike):
         with open(source, "rb") as file:
-            yield from read_jsonl_results(file, cls, max_line_bytes=max_line_bytes)
+            yield from read_lines(file, read, max_line_bytes)
         return
     for number, line in _lines(source, max_line_bytes):
         if isinstance(line, ValidationError):
             yield ValidationError(line.problems, line=number)
         elif not _blank(text := _without_line_end(line)):
             try:
-                yield from_json(text, cls)
+                yield read(text)
             except ValidationError as error:
                 yield ValidationError(error.problems, line=number)
 
