@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from diplomod import Dossier, from_json, to_dict, to_json, write_jsonl
+from diplomod import (
+    Dossier,
+    Event,
+    ValidationError,
+    from_json,
+    read_jsonl_results,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
 from diplomod._cli import main
 from diplomod._schema import schema_files
 from diplomod.examples import samarkand_2023
@@ -150,3 +159,40 @@ def test_python_m_diplomod_and_help() -> None:
     assert result.returncode == 0
     for command in ("validate", "schema", "example", "codelist"):
         assert command in result.stdout
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["\f"],
+        ["\v", ""],
+        [" \t", "\r"],
+        ["{}", "", "\f", "[]"],
+        ['{"kind": "meeting"}', "\u00a0", "null"],
+    ],
+)
+def test_validate_and_read_jsonl_results_agree_line_by_line(
+    lines: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "events.jsonl"
+    events = [to_json(event) for event in samarkand_2023().events()]
+    path.write_text("\n".join([events[0], *lines, events[1]]) + "\n", encoding="utf-8")
+    expected = [
+        f"{path}:{error.line}: {where}: {message}"
+        for error in read_jsonl_results(path, Event)
+        if isinstance(error, ValidationError)
+        for where, message in error.problems
+    ]
+    code, out, _ = run(["validate", "--type", "event", str(path)], capsys)
+    assert out.splitlines() == expected
+    assert code == (1 if expected else 0)
+
+
+def test_validate_reports_a_line_that_is_only_a_form_feed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b"\x0c\n")
+    code, out, _ = run(["validate", str(path)], capsys)
+    assert code == 1
+    assert out.startswith(f"{path}:1: $: is not valid JSON")

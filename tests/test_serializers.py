@@ -9,6 +9,7 @@ and why, and reports every problem of a document at once; bad input of any kind 
 from __future__ import annotations
 
 import copy
+import gc
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -45,6 +46,7 @@ from diplomod import (
     ValidationError,
     from_dict,
     from_json,
+    load_jsonl,
     read_jsonl,
     read_jsonl_results,
     serializers,
@@ -915,3 +917,46 @@ def test_max_line_bytes_counts_bytes_in_a_text_file_too() -> None:
     assert list(read_jsonl(io.StringIO(line + "\n"), Place, max_line_bytes=size)) == [
         Place(name="Ж" * 600, country="UZB")
     ]
+
+
+# -- the process is left as it was found ----------------------------------------------------
+
+
+def _collector() -> tuple[bool, tuple[int, int, int], int, list[Any]]:
+    return gc.isenabled(), gc.get_threshold(), gc.get_freeze_count(), gc.callbacks[:]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    text = "".join(to_json(event) + "\n" for event in samarkand_dossier().events()) + "{bad\n"
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        before = _collector()
+        states = []
+        for read in (
+            lambda: list(read_jsonl_results(io.BytesIO(text.encode()), Event)),
+            lambda: load_jsonl(io.BytesIO(text.encode()[: text.encode().rindex(b"{")]), Event),
+            lambda: from_json(to_json(samarkand_dossier()), Dossier),
+        ):
+            read()
+            states.append(_collector())
+        assert states == [before] * 3
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+# -- writing to binary files ------------------------------------------------------------------
+
+
+def test_write_jsonl_writes_the_same_bytes_to_text_and_binary_files(tmp_path: Path) -> None:
+    events = list(samarkand_dossier().events())
+    text, binary = io.StringIO(), io.BytesIO()
+    assert write_jsonl(events, text) == write_jsonl(events, binary) == len(events)
+    assert binary.getvalue() == text.getvalue().encode("utf-8")
+    assert write_jsonl(events, tmp_path / "events.jsonl") == len(events)
+    assert (tmp_path / "events.jsonl").read_bytes() == binary.getvalue()
+    with open(tmp_path / "opened.jsonl", "wb") as file:
+        write_jsonl(events, file)
+    assert (tmp_path / "opened.jsonl").read_bytes() == binary.getvalue()
+    assert list(read_jsonl(io.BytesIO(binary.getvalue()), Event)) == events

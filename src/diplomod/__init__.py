@@ -22,6 +22,7 @@ from diplomod.organizations import Membership, Organization
 from diplomod.people import Office, Person
 from diplomod.places import Coordinates, Place
 from diplomod.serializers import (
+    configure_converter,
     from_dict,
     from_json,
     load_jsonl,
@@ -59,6 +60,7 @@ __all__ = [
     "Statement",
     "ValidationError",
     "codelist",
+    "configure_converter",
     "cooperation_area",
     "cooperation_areas",
     "from_dict",

@@ -187,8 +187,8 @@ class Reject(Exception):  # noqa: N818 - an internal signal, never seen by users
 
 def _json_float(value: Any) -> float:
     """Read a JSON number as a float: an integer too, unless too large for one."""
-    if type(value) is int and -(2**1023) < value < 2**1023:
-        return float(value)
+    if isinstance(value, float) or (type(value) is int and -(2**1023) < value < 2**1023):
+        return float(value)  # float subclasses too, such as what `to_dict` writes
     raise Reject
 
 

@@ -33,6 +33,7 @@ from diplomod._checks import Reject
 from diplomod._converter import (
     MIGRATIONS,
     ExponentFloat,
+    configure_converter,
     converter,
     fast_reader,
     problems_of,
@@ -52,6 +53,7 @@ __all__ = [
     "MAX_LINE_BYTES",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "configure_converter",
     "from_dict",
     "from_json",
     "load_jsonl",
