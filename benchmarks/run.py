@@ -1,8 +1,10 @@
-"""Measure diplomod's reading and writing against pydantic, msgspec and plain JSON.
+"""Measure diplomod's reading, writing and building against pydantic, msgspec and plain JSON.
 
-    python benchmarks/run.py            # the 5,000, 50,000 and 200,000-record corpora
-    python benchmarks/run.py --quick    # the 50,000-record corpus only, fewer repetitions
-    python benchmarks/run.py --profile  # cProfile diplomod reading 5,000 records
+    python benchmarks/run.py                # the 5,000, 50,000 and 200,000-record corpora
+    python benchmarks/run.py --quick        # the 50,000-record corpus only, fewer repetitions
+    python benchmarks/run.py --build-only   # building only, 5,000 records, for development
+    python benchmarks/run.py --profile      # cProfile diplomod reading 5,000 records
+    python benchmarks/run.py --profile-build  # cProfile diplomod building 5,000 records
 
 Everything runs in one process, with the garbage collector at its defaults. For each
 library it times loading (JSON Lines bytes to validated objects) and dumping (those objects
@@ -11,14 +13,22 @@ measures with tracemalloc how much memory the loaded records keep alive. The flo
 orjson (and the standard library's json) turning the same bytes into plain dicts and back,
 with no validation at all.
 
-Before its numbers count, each library must write back exactly the bytes it read; diplomod
-and the peers must refuse exactly the lines of the corrupted corpus that were broken on
-purpose, and answer every probe of ``check_peers.py`` alike.
+It also times building: what an application does when it makes the corpus's meetings and
+agreements in Python from parts it has already made. Outside the timed region each library
+reads every record with its own reader and takes the top-level object apart into keyword
+arguments (nested records, dates, tuples and frozensets, as the library keeps them); the
+timed region is only the top-level constructor calls. msgspec does not check a Struct's
+types, patterns or codes when it is made from Python, so its row is for reference only.
+
+Before its numbers count, each library must write back exactly the bytes it read, and
+build records equal to the ones it read; diplomod and the peers must refuse exactly the
+lines of the corrupted corpus that were broken on purpose, and answer every probe of
+``check_peers.py`` alike.
 
 It prints a table, writes the results to ``docs/benchmarks.md``, and ends with one line:
 ``RATIOS load_vs_pydantic=X dump_vs_pydantic=X load_vs_floor=X dump_vs_floor=X
-mem_vs_pydantic=X mem_vs_msgspec=X``, diplomod's figure divided by the other's (best times,
-50,000 records, floor = orjson).
+mem_vs_pydantic=X mem_vs_msgspec=X build_vs_pydantic=X``, diplomod's figure divided by the
+other's (best times, 50,000 records, floor = orjson).
 """
 
 from __future__ import annotations
@@ -43,6 +53,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import attrs
 import check_peers
 import corpus
 import msgspec
@@ -57,9 +68,10 @@ PAGE = ROOT / "docs" / "benchmarks.md"
 HEADLINE = 50_000
 TARGETS = {
     "load_vs_pydantic": 0.6,
-    "load_vs_floor": 3.0,
-    "dump_vs_pydantic": 1.0,
-    "mem_vs_msgspec": 1.1,
+    "load_vs_floor": 2.5,
+    "dump_vs_pydantic": 0.8,
+    "mem_vs_msgspec": 1.0,
+    "build_vs_pydantic": 1.0,
 }
 
 
@@ -92,10 +104,10 @@ def diplomod_load_document(data: bytes) -> list[Any]:
 
 
 def diplomod_dump(events: list[Any]) -> bytes:
-    """diplomod's documented bulk path: ``write_jsonl`` into a text file."""
-    text = io.StringIO()
-    diplomod.write_jsonl(events, text)
-    return text.getvalue().encode("utf-8")
+    """diplomod's documented bulk path: ``write_jsonl`` into a binary file."""
+    out = io.BytesIO()
+    diplomod.write_jsonl(events, out)
+    return out.getvalue()
 
 
 def diplomod_load_per_line(data: bytes) -> list[Any]:
@@ -180,22 +192,28 @@ CONTENDERS = (
 )
 
 
-def diplomod_load_list(data: bytes) -> list[Any]:
-    """``load_jsonl``, which returns a list and pauses the garbage collector while it reads."""
-    load_jsonl = getattr(diplomod, "load_jsonl", None)
-    if load_jsonl is None:
-        raise RuntimeError("this diplomod has no load_jsonl")
-    events: list[Any] = load_jsonl(io.BytesIO(data), EVENT)
-    return events
+def diplomod_load_paused(data: bytes) -> list[Any]:
+    """``read_jsonl`` into a list, with the caller pausing the garbage collector meanwhile.
+
+    A library must not switch the collector off for the whole process, but an application
+    that reads a large file at once may; this is what that gains it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return list(diplomod.read_jsonl(io.BytesIO(data), EVENT))
+    finally:
+        if enabled:
+            gc.enable()
 
 
-# diplomod's other ways to read and write, shown beside its headline figures. load_jsonl
-# does not count for the ratios: it switches the garbage collector off while it reads, and
-# the comparison is with the collector at its defaults.
-DIPLOMOD_LOAD_LIST = Contender(
-    "diplomod, load_jsonl (collector paused)",
+# diplomod's other ways to read and write, shown beside its headline figures. The paused
+# collector does not count for the ratios: the comparison is with the collector at its
+# defaults.
+DIPLOMOD_PAUSED = Contender(
+    "diplomod, read_jsonl with the caller pausing the collector",
     _version("diplomod"),
-    diplomod_load_list,
+    diplomod_load_paused,
     diplomod_load_document,
     diplomod_dump,
 )
@@ -206,6 +224,149 @@ DIPLOMOD_PER_RECORD = Contender(
     diplomod_load_document,
     diplomod_dump_per_record,
 )
+
+
+# -- the builders ------------------------------------------------------------------------------
+
+Call = tuple[type[Any], dict[str, Any]]
+"""A top-level class and the keyword arguments to make one record with."""
+
+BUILD_CHECKED = 500
+"""How many of the first records each builder must make equal to the ones it read."""
+
+
+@dataclass(frozen=True)
+class Builder:
+    """One library's way of making the corpus's records in Python from parts already made.
+
+    *read* turns one JSON line (given also as the dict orjson reads from it) into the
+    library's record, with the library's own reader: its attributes are the parts, made as
+    the library makes them. *classes* are the top-level classes by the record's ``kind``,
+    *fields* the keyword arguments a class's constructor takes.
+    """
+
+    name: str
+    version: str
+    read: Callable[[bytes, dict[str, Any]], Any]
+    classes: dict[str, type[Any]]
+    fields: Callable[[type[Any]], list[str]]
+    validates: bool  # whether a record made from Python has its fields checked
+
+
+def diplomod_read(line: bytes, record: dict[str, Any]) -> Any:
+    return diplomod.from_dict(record, EVENT)
+
+
+def diplomod_fields(cls: type[Any]) -> list[str]:
+    return [field.name for field in attrs.fields(cls) if field.init]
+
+
+def pydantic_read(line: bytes, record: dict[str, Any]) -> Any:
+    return pydantic_models.EVENT.validate_json(line)
+
+
+def pydantic_fields(cls: type[Any]) -> list[str]:
+    """The model's fields. ``kind`` is one of them: a ``Literal`` with no default, which
+    the caller must pass (diplomod's classes and msgspec's tagged Structs know their kind)."""
+    model: type[pydantic.BaseModel] = cls
+    return list(model.model_fields)
+
+
+def msgspec_read(line: bytes, record: dict[str, Any]) -> Any:
+    return msgspec_models.DECODER.decode(line)
+
+
+def msgspec_fields(cls: type[Any]) -> list[str]:
+    return [field.name for field in msgspec.structs.fields(cls)]
+
+
+BUILDERS = (
+    Builder(
+        "diplomod",
+        _version("diplomod"),
+        diplomod_read,
+        {
+            "meeting": diplomod.Meeting,
+            "agreement": diplomod.Agreement,
+            "activity": diplomod.Activity,
+        },
+        diplomod_fields,
+        validates=True,
+    ),
+    Builder(
+        "pydantic",
+        pydantic.VERSION,
+        pydantic_read,
+        {
+            "meeting": pydantic_models.Meeting,
+            "agreement": pydantic_models.Agreement,
+            "activity": pydantic_models.Activity,
+        },
+        pydantic_fields,
+        validates=True,
+    ),
+    Builder(
+        "msgspec",
+        msgspec.__version__,
+        msgspec_read,
+        {
+            "meeting": msgspec_models.Meeting,
+            "agreement": msgspec_models.Agreement,
+            "activity": msgspec_models.Activity,
+        },
+        msgspec_fields,
+        validates=False,
+    ),
+)
+
+
+def parts(builder: Builder, data: bytes) -> tuple[list[Call], list[Any]]:
+    """Take every record of the JSON Lines *data* apart into its class and keyword arguments.
+
+    Each record is read by the builder's library, and the top-level object's attributes are
+    the parts: nested records, dates, tuples and frozensets exactly as that library makes
+    them. Only the fields the line gives are passed, in the class's order; the corpus leaves
+    out fields at their default, as an application making a record would. Returns the
+    calls and the records read, which the calls must make again.
+    """
+    names = {kind: builder.fields(cls) for kind, cls in builder.classes.items()}
+    loads, read = orjson.loads, builder.read
+    calls: list[Call] = []
+    records: list[Any] = []
+    for line in data.splitlines():
+        if not line:
+            continue
+        record = loads(line)
+        kind = record["kind"]
+        obj = read(line, record)
+        cls = builder.classes[kind]
+        if type(obj) is not cls:
+            raise TypeError(f"{builder.name} read a {kind} as {type(obj).__name__}")
+        calls.append((cls, {name: getattr(obj, name) for name in names[kind] if name in record}))
+        records.append(obj)
+    return calls, records
+
+
+def build(calls: list[Call]) -> list[Any]:
+    """Make every record from its parts: the only part of building that is timed."""
+    return [cls(**kwargs) for cls, kwargs in calls]
+
+
+def builds_alike(builder: Builder, data: bytes, count: int = BUILD_CHECKED) -> bool:
+    """Whether *builder* makes the first *count* records of *data* equal to the ones it
+    read. Its first constructor calls also warm it up."""
+    calls, records = parts(builder, head(data, count))
+    return build(calls) == records
+
+
+def head(data: bytes, count: int) -> bytes:
+    """The first *count* lines of *data* (all of it when it has fewer)."""
+    end = -1
+    for _ in range(count):
+        end = data.find(b"\n", end + 1)
+        if end < 0:
+            return data
+    return data[: end + 1]
 
 
 # -- measuring --------------------------------------------------------------------------------
@@ -234,6 +395,8 @@ class Result:
     document: dict[int, Timing] = field(default_factory=dict)
     memory: dict[int, float] = field(default_factory=dict)  # bytes kept alive per record
     round_trip: dict[int, bool] = field(default_factory=dict)
+    build: dict[int, Timing] = field(default_factory=dict)
+    builds_alike: dict[int, bool] = field(default_factory=dict)  # made equal to those read
 
 
 def timed(operation: Callable[[Any], Any], argument: Any) -> tuple[float, Any]:
@@ -314,6 +477,40 @@ def measure(
             log(f"{size:,} records: memory kept by {contender.name}")
             kept, count = retained(contender.load, data)
             results[contender.name].memory[size] = kept / count
+
+
+def measure_builds(
+    builders: Iterable[Builder],
+    results: dict[str, Result],
+    size: int,
+    repetitions: int,
+    *,
+    log: Callable[[str], None],
+) -> None:
+    """Time every builder making the *size*-record corpus from its parts.
+
+    Each builder first makes the first records and compares them with the ones it read,
+    then takes the whole corpus apart, once; every builder's parts stay alive through the
+    rounds, so each build runs on the same heap. Builds run in rounds, every builder once
+    a round, and only the records of the build being timed are alive besides the parts.
+    """
+    data = corpus.paths(size)[0].read_bytes()
+    builders = list(builders)
+    prepared: dict[str, list[Call]] = {}
+    for builder in builders:
+        log(f"{size:,} records: {builder.name} reads the parts to build from")
+        results[builder.name].builds_alike[size] = builds_alike(builder, data)
+        calls, records = parts(builder, data)
+        del records
+        prepared[builder.name] = calls
+    for round_ in range(1, repetitions + 1):
+        log(f"{size:,} records built from their parts: round {round_} of {repetitions}")
+        for builder in builders:
+            seconds, built = timed(build, prepared[builder.name])
+            if len(built) != size:
+                raise RuntimeError(f"{builder.name} built {len(built)} of {size} records")
+            del built
+            results[builder.name].build.setdefault(size, Timing()).seconds.append(seconds)
 
 
 # -- the corrupted corpus -----------------------------------------------------------------------
@@ -427,6 +624,7 @@ def ratios(results: dict[str, Result], size: int) -> dict[str, float]:
         "dump_vs_floor": dm.dump[size].best(size) / floor.dump[size].best(size),
         "mem_vs_pydantic": dm.memory[size] / pd.memory[size],
         "mem_vs_msgspec": dm.memory[size] / ms.memory[size],
+        "build_vs_pydantic": dm.build[size].best(size) / pd.build[size].best(size),
     }
 
 
@@ -440,8 +638,37 @@ def label(contender: Contender) -> str:
     return f"{contender.name} {contender.version}"
 
 
+def build_label(builder: Builder) -> str:
+    if builder.validates:
+        return f"{builder.name} {builder.version}"
+    return f"{builder.name} {builder.version} (no validation when built from Python)"
+
+
+def build_table(
+    builders: Iterable[Builder], results: dict[str, Result], size: int, repetitions: int
+) -> tuple[str, list[str], list[list[str]]]:
+    """The build figures of *size* records, as a (title, header, rows) table."""
+    rows = [
+        [
+            build_label(b),
+            f"{results[b.name].build[size].best(size):.1f}",
+            f"{results[b.name].build[size].median(size):.1f}",
+            "yes" if results[b.name].builds_alike[size] else "NO",
+        ]
+        for b in builders
+        if size in results[b.name].build
+    ]
+    return (
+        f"{size:,} meetings and agreements built in Python from parts already made: "
+        f"microseconds per record (best and median of {repetitions})",
+        ["library", "best", "median", "same records"],
+        rows,
+    )
+
+
 def tables(
     contenders: list[Contender],
+    builders: list[Builder],
     results: dict[str, Result],
     sizes: list[int],
     errors: ErrorCheck,
@@ -519,6 +746,8 @@ def tables(
                 rows,
             )
         )
+    if any(size in results[b.name].build for b in builders):
+        out.append(build_table(builders, results, size, reps))
     r = ratios(results, size)
     out.append(
         (
@@ -598,7 +827,14 @@ def write_page(
         "(`benchmarks/peers/`); the floor is orjson turning the same bytes into plain "
         "dicts and back, with no validation. Every library must write back exactly the "
         "bytes it read (the column *same bytes*). Rows named *diplomod, ...* show its "
-        "other ways to read and write, for comparison; they do not count for the ratios.",
+        "other ways to read and write, for comparison; they do not count for the ratios. "
+        "Building is what an application does in Python: each library makes the corpus's "
+        "meetings and agreements from parts it has already made (nested records, dates, "
+        "tuples and frozensets, as its own reader makes them), and only the top-level "
+        "constructor calls are timed; *same records* says that the records built equal "
+        "those read. msgspec does not check a Struct's types, patterns or codes when it is "
+        "made from Python (only the peer's `__post_init__` rules run), so its build row "
+        "counts for no ratio.",
         "",
         "## Machine",
         "",
@@ -630,22 +866,62 @@ def profile(size: int = 5_000, top: int = 15) -> None:
     corpus.ensure((size,))
     data = corpus.paths(size)[0].read_bytes()
     diplomod_load(data[: data.index(b"\n", 20_000) + 1])  # warm up
+    _print_profile(diplomod_load, data, top)
+
+
+def profile_build(size: int = 5_000, top: int = 15) -> None:
+    """Print where diplomod spends its time making *size* records from their parts."""
+    corpus.ensure((size,))
+    data = corpus.paths(size)[0].read_bytes()
+    builder = BUILDERS[0]
+    if not builds_alike(builder, data):  # also warms up
+        raise RuntimeError("diplomod built records unlike the ones it read")
+    calls, records = parts(builder, data)
+    del records
+    _print_profile(build, calls, top)
+
+
+def _print_profile(operation: Callable[[Any], Any], argument: Any, top: int) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
-    diplomod_load(data)
+    operation(argument)
     profiler.disable()
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("tottime").print_stats(top)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+
+
+def build_only(size: int = 5_000, repetitions: int = 7) -> int:
+    """Time building alone on the *size*-record corpus and print it, writing no page."""
+    began = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - began:6.1f} s] {message}", file=sys.stderr, flush=True)
+
+    corpus.ensure((size,))
+    results = {b.name: Result() for b in BUILDERS}
+    measure_builds(BUILDERS, results, size, repetitions, log=log)
+    print(text_table(*build_table(BUILDERS, results, size, repetitions)))
+    value = results["diplomod"].build[size].best(size) / results["pydantic"].build[size].best(size)
+    print(f"build_vs_pydantic={value:.3f} (target <= {TARGETS['build_vs_pydantic']})")
+    return 0 if all(results[b.name].builds_alike[size] for b in BUILDERS) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="50,000 records, fewer rounds")
     parser.add_argument("--profile", action="store_true", help="profile diplomod's load")
+    parser.add_argument(
+        "--build-only", action="store_true", help="time building alone, 5,000 records"
+    )
+    parser.add_argument("--profile-build", action="store_true", help="profile diplomod's building")
     args = parser.parse_args(argv)
     if args.profile:
         profile()
         return 0
+    if args.profile_build:
+        profile_build()
+        return 0
+    if args.build_only:
+        return build_only()
     began = time.perf_counter()
     made = datetime.datetime.now(datetime.UTC)
     load_before = os.getloadavg()[0]
@@ -658,7 +934,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(repetitions)
     manifest = corpus.ensure(tuple(sizes))
     contenders = list(CONTENDERS)
-    extras = [DIPLOMOD_LOAD_LIST] if hasattr(diplomod, "load_jsonl") else []
+    extras = [DIPLOMOD_PAUSED]
     if not args.quick:
         extras.append(DIPLOMOD_PER_RECORD)
     results = {c.name: Result() for c in [*contenders, *extras]}
@@ -686,18 +962,22 @@ def main(argv: list[str] | None = None) -> int:
             log=log,
         )
         contenders[1:1] = extras
+    measure_builds(BUILDERS, results, HEADLINE, repetitions[HEADLINE], log=log)
     log("the corrupted corpus, and the rule probes")
     errors = check_errors(manifest)
     probes = check_peers.disagreements()
-    report = tables(contenders, results, sizes, errors, repetitions)
+    report = tables(contenders, list(BUILDERS), results, sizes, errors, repetitions)
     values = ratios(results, HEADLINE)
     ratio_line = "RATIOS " + " ".join(f"{name}={value:.2f}" for name, value in values.items())
     took = time.perf_counter() - began
     same = all(results[c.name].round_trip[s] for c in CONTENDERS for s in sizes)
+    alike = all(results[b.name].builds_alike[HEADLINE] for b in BUILDERS)
     found = errors.found["diplomod"][0]
     checks = [
         "Every library wrote back exactly the bytes it read: "
         + ("yes." if same else "NO (see the column *same bytes*)."),
+        f"Every library built its first {BUILD_CHECKED} records equal to the ones it read: "
+        + ("yes." if alike else "NO (see the column *same records*)."),
         f"diplomod found {found} bad lines in the corrupted corpus; {errors.injected} were "
         f"broken: {'they match' if found == errors.injected and errors.ok else 'NO MATCH'}.",
         *(f"Rule probe answered otherwise: {line}" for line in probes),
@@ -721,7 +1001,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(checks))
     print(f"took {took:.0f} s; wrote {PAGE.relative_to(ROOT)}")
     print(ratio_line)
-    return 0 if same and errors.ok and not probes else 1
+    return 0 if same and alike and errors.ok and not probes else 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ writes the same thing, and a user's own converter reads diplomod's records as st
 
 from __future__ import annotations
 
+import itertools
 import json
 import traceback
 from typing import Any
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 import diplomod as dm
 from diplomod import testing
-from diplomod._checks import Reject
+from diplomod._checks import _SETS, Reject
 from diplomod._converter import _DETAILED, converter, fast_reader
 from diplomod.examples import samarkand_2023, samarkand_2023_json
 from diplomod.serializers import _NOT_READ, _read_valid
@@ -190,6 +191,27 @@ def test_records_read_from_the_same_text_share_no_date() -> None:
     object.__setattr__(when, "year", 1999)  # what frozen classes cannot stop
     assert str(second.meetings[1].when) == "2023-04-14"
     assert str(dm.from_json(text, dm.Dossier).meetings[1].when) == "2023-04-14"
+
+
+def test_equal_text_read_is_one_string_and_equal_code_sets_one_set() -> None:
+    # Codes, ids and sets of codes recur across records; sharing them keeps large corpora
+    # small. Strings and frozensets cannot be changed, even with object.__setattr__.
+    text = dm.to_json(samarkand_2023().meetings[1])
+    first, second = (dm.from_json(text, dm.Meeting) for _ in range(2))
+    assert first.participants[1].represents is second.participants[1].represents
+    assert first.id is second.id
+    assert first.formats is second.formats
+
+
+def test_the_set_cache_stays_small_whatever_is_read() -> None:
+    codes = sorted(dm.codelist("cooperation_areas"))[:40]
+    triples = [list(areas) for areas in itertools.combinations(codes, 3)]  # 9,880 sets
+    long = "ours:" + "x" * 100
+    for areas in triples + [[f"{long}.n{i}"] for i in range(40)]:
+        statement = {"by": ["PAK"], "stance": "agreed", "substance": "Talks.", "areas": areas}
+        assert dm.from_dict(statement, dm.Statement).areas == frozenset(areas)
+    assert 0 < len(_SETS) <= 4096
+    assert not any(long in item for kept in _SETS for item in kept)
 
 
 # -- one writer -----------------------------------------------------------------------------

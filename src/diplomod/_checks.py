@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -112,6 +113,12 @@ def value_lines(
         ]
     rules = [rule.inline(var, ns) for rule in node.rules]
     lines: list[str] = []
+    if json and _is_text(node):
+        rules.insert(0, _type_test(node, var, ns))
+        return [
+            f"{indent}if not ({' and '.join(rules)}): {fail}",
+            f"{indent}{var} = {ns.name(sys.intern, 'intern')}({var})",
+        ]
     if node.kind == "array":
         lines += _array_lines(node, var, ns, indent, fail, json=json)
     elif json and node.kind == "record":
@@ -150,13 +157,42 @@ def _array_lines(
     else:
         lines += [
             f"{indent}for {x} in {var}:",
-            *value_lines(item, x, ns, indent + "  ", fail, json=True),
+            *value_lines(item, x, ns, indent + "  ", fail, json=not _is_text(item)),
         ]
-        lines.append(f"{indent}{var} = {container}({var})")
+        items = f"map({ns.name(sys.intern, 'intern')}, {var})" if _is_text(item) else var
+        lines.append(f"{indent}{var} = {container}({items})")
     if node.container is frozenset:  # an item given twice is an error, not one item
         lines[-1:-1] = [f"{indent}n_{x} = len({var})"]
         lines.append(f"{indent}if len({var}) != n_{x}: {fail}")
+        if _is_text(item):
+            lines.append(f"{indent}{var} = {ns.name(_shared, 'shared')}({var})")
     return lines
+
+
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(items: frozenset[str]) -> frozenset[str]:
+    """Return an equal set read before, if one is kept: sets of codes recur across records.
+
+    At most 4,096 sets of up to 8 short strings are kept, so the cache stays small whatever
+    is read; when full, it starts again.
+    """
+    found = _SETS.get(items)
+    if found is not None:
+        return found
+    if len(items) <= 8 and all(len(item) <= 40 for item in items):
+        if len(_SETS) >= 4096:
+            _SETS.clear()
+        _SETS[items] = items
+    return items
+
+
+def _is_text(node: Node) -> bool:
+    """Whether a JSON reader interns the node's values: equal text read shares one string."""
+    return not node.optional and (
+        node.kind == "str" or (node.kind == "literal" and type(node.values[0]) is str)
+    )
 
 
 def _type_test(node: Node, var: str, ns: Namespace) -> str:

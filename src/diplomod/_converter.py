@@ -617,25 +617,12 @@ def _public_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     _strict_primitives(converter)
     configure_converter(converter)
-    converter.register_structure_hook_factory(_is_list, _list_reader)
+    converter.register_structure_hook_factory(_is_list, reading_hook)
     return converter
 
 
 def _is_list(hint: Any) -> bool:
     return typing.get_origin(hint) is list
-
-
-def _list_reader(hint: Any) -> Callable[[Any, Any], Any]:
-    fast = fast_reader(hint)
-    detailed = _DETAILED.get_structure_hook(hint)
-
-    def structure(value: Any, _: Any = None) -> Any:
-        try:
-            return fast(value, [0])
-        except (Reject, ValidationError):
-            return detailed(value, hint)
-
-    return structure
 
 
 converter = _public_converter()
