@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +24,7 @@ from diplomod import (
     to_json,
     write_jsonl,
 )
-from diplomod._cli import main
+from diplomod._cli import MAX_DOCUMENT_BYTES, main
 from diplomod._schema import schema_files
 from diplomod.examples import samarkand_2023
 
@@ -196,3 +200,316 @@ def test_validate_reports_a_line_that_is_only_a_form_feed(
     code, out, _ = run(["validate", str(path)], capsys)
     assert code == 1
     assert out.startswith(f"{path}:1: $: is not valid JSON")
+
+
+# -- the command line never shows a traceback ----------------------------------------------
+
+
+def run_process(argv: list[str], **options: Any) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m diplomod`` in a process of its own, for what needs real streams."""
+    return subprocess.run(
+        [sys.executable, "-m", "diplomod", *argv], capture_output=True, check=False, **options
+    )
+
+
+def one_line(err: str | bytes) -> str:
+    """The message on stderr, checked to be one line and no traceback."""
+    text = err.decode("utf-8", "replace") if isinstance(err, bytes) else err
+    assert "Traceback" not in text
+    assert len(text.splitlines()) == 1, text
+    return text
+
+
+CANNOT_TELL = "a dossier has a schema_version and an event a kind; name it with --type"
+
+
+def test_validate_reports_closed_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # what Python sets when descriptor 0 is closed
+    code, out, err = run(["validate", "-"], capsys)
+    assert (code, out) == (2, "")
+    assert one_line(err) == "diplomod validate: cannot read <stdin>: standard input is closed\n"
+
+
+@pytest.mark.skipif(not Path("/bin/sh").exists(), reason="needs a POSIX shell")
+def test_validate_reports_closed_standard_input_in_a_process() -> None:
+    result = subprocess.run(
+        ["/bin/sh", "-c", 'exec "$0" -m diplomod validate - <&-', sys.executable],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert one_line(result.stderr).endswith("cannot read <stdin>: standard input is closed\n")
+
+
+def test_a_closed_standard_output_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["example"]) == 2
+    assert one_line(err.getvalue()) == (
+        "diplomod: cannot write the output: standard output is closed\n"
+    )
+
+
+class FullOutput(io.StringIO):
+    """Standard output on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_output_that_cannot_be_written_is_reported(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", FullOutput())
+    monkeypatch.setattr(sys, "stderr", err)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    for argv in (["example"], ["schema"], ["codelist", "states"], ["validate", str(bad)]):
+        assert main(argv) == 2
+        assert (
+            one_line(err.getvalue())
+            == "diplomod: cannot write the output: " + os.strerror(errno.ENOSPC) + "\n"
+        )
+        err.seek(0)
+        err.truncate()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", [["example"], ["example", "--format", "json"], ["schema"]])
+def test_output_to_a_full_device_is_reported(argv: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "diplomod", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith("diplomod: cannot write the output: ")
+
+
+def test_a_reader_that_stops_early_stops_the_command_quietly(tmp_path: Path) -> None:
+    lines = tmp_path / "many.jsonl"
+    lines.write_text("{}\n" * 100_000, encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "diplomod", "validate", str(lines)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline().startswith(f"{lines}:1: $: ".encode())
+        process.stdout.close()
+        err = process.stderr.read()
+        # what it printed before the reader left was a problem, so the status still says so
+        assert (process.wait(), err) == (1, b"")
+
+
+def test_ctrl_c_exits_130_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("diplomod._cli.samarkand_2023", interrupted)
+    try:
+        result = run(["example"], capsys)
+    except KeyboardInterrupt:  # caught here, or it would stop the whole test run
+        pytest.fail("Ctrl-C went past main")
+    assert result == (130, "", "")
+
+
+def test_schema_out_at_a_file_or_under_one_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "schemas"
+    file.write_text("", encoding="utf-8")
+    code, out, err = run(["schema", "--out", str(file)], capsys)
+    assert (code, out) == (2, "")
+    assert one_line(err) == f"diplomod schema: cannot write into {file}: it is not a folder\n"
+    code, out, err = run(["schema", "--out", str(file / "v1")], capsys)
+    assert (code, out) == (2, "")
+    assert one_line(err).startswith(f"diplomod schema: cannot write into {file / 'v1'}: ")
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="permissions do not stop root"
+)
+def test_schema_out_in_a_folder_that_cannot_be_written_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    try:
+        code, out, err = run(["schema", "--out", str(locked / "schemas")], capsys)
+    finally:
+        locked.chmod(0o700)
+    assert (code, out) == (2, "")
+    assert one_line(err).startswith(f"diplomod schema: cannot write into {locked / 'schemas'}: ")
+
+
+def test_file_names_cannot_fake_a_problem_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = tmp_path / 'a.json: $: fine\nb "c" \\ \x1b[31m\u2028.json'
+    name.write_text("{}", encoding="utf-8")
+    code, out, _ = run(["validate", str(name)], capsys)
+    assert code == 1
+    escaped = str(tmp_path) + '/a.json: $: fine\\nb \\"c\\" \\\\ \\x1b[31m\\u2028.json'
+    assert out.splitlines() == [f'"{escaped}": $: cannot tell what this is: ' + CANNOT_TELL]
+    code, _, err = run(["validate", str(tmp_path / "no\nsuch.json")], capsys)
+    assert code == 2
+    assert one_line(err).startswith(f'diplomod validate: cannot read "{tmp_path}/no\\nsuch.json": ')
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "utf-8:strict"])
+def test_a_name_that_is_not_utf_8_is_printed_escaped(encoding: str, tmp_path: Path) -> None:
+    name = tmp_path / os.fsdecode(b"caf\xe9 \xff.json")
+    try:
+        name.write_text("{}", encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system refuses names that are not UTF-8")
+    result = run_process(
+        ["validate", str(name), str(tmp_path / os.fsdecode(b"missing \xff.json"))],
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+    )
+    assert result.returncode == 2
+    assert result.stdout.decode("ascii").splitlines() == [
+        f'"{tmp_path}/caf\\xe9 \\xff.json": $: cannot tell what this is: {CANNOT_TELL}'
+    ]
+    assert one_line(result.stderr).startswith(
+        f'diplomod validate: cannot read "{tmp_path}/missing \\xff.json": '
+    )
+
+
+# -- limits on what validate reads ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--max-line-bytes", "--max-document-bytes"])
+@pytest.mark.parametrize(
+    "value", ["-1", "0", "10**30", str(10**30), str(2**30 + 1), "9" * 5000, "many", ""]
+)
+def test_size_limits_must_be_from_1_byte_to_1_gib(
+    option: str, value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(b"\x00\xff garbage\n")
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "--lines", f"{option}={value}", str(garbage)])
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    last = err.splitlines()[-1]
+    assert last.startswith(f"diplomod validate: error: argument {option}: must be a whole ")
+    assert "from 1 to 1073741824 (1 GiB)" in last
+    assert len(last) < 200
+
+
+def test_the_largest_limits_are_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = tmp_path / "events.jsonl"
+    write_jsonl(samarkand_2023().events(), events)
+    dossier = tmp_path / "dossier.json"
+    dossier.write_text(to_json(samarkand_2023()), encoding="utf-8")
+    limits = ["--max-line-bytes", str(2**30), "--max-document-bytes", str(2**30)]
+    assert run(["validate", *limits, str(events), str(dossier)], capsys) == (0, "", "")
+
+
+def test_a_document_over_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dossier = tmp_path / "dossier.json"
+    dossier.write_text(to_json(samarkand_2023()), encoding="utf-8")
+    size = dossier.stat().st_size
+    assert run(["validate", "--max-document-bytes", str(size), str(dossier)], capsys)[0] == 0
+    code, out, _ = run(["validate", "--max-document-bytes", str(size - 1), str(dossier)], capsys)
+    assert code == 1
+    assert out == (
+        f"{dossier}: $: the document is larger than {size - 1} bytes; write a large "
+        "collection as JSON Lines (one record a line), or raise --max-document-bytes to "
+        "read it\n"
+    )
+    stdin = io.TextIOWrapper(io.BytesIO(dossier.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(["validate", "--max-document-bytes", "100", "-"], capsys)
+    assert code == 1
+    assert out.startswith("<stdin>: $: the document is larger than 100 bytes;")
+
+
+def test_the_document_limit_does_not_apply_to_json_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = tmp_path / "events.jsonl"
+    write_jsonl(samarkand_2023().events(), events)
+    longest = max(len(line) for line in events.read_bytes().splitlines())
+    limits = ["--max-document-bytes", "1", "--max-line-bytes", str(longest)]
+    assert run(["validate", *limits, str(events)], capsys) == (0, "", "")
+
+
+def test_the_default_document_limit_is_64_mib() -> None:
+    assert MAX_DOCUMENT_BYTES == 64 * 1024 * 1024
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_document_is_refused_by_the_size_limit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(["validate", "--max-document-bytes", "1000", "/dev/zero"], capsys)
+    assert (code, err) == (1, "")
+    assert out.startswith("/dev/zero: $: the document is larger than 1000 bytes;")
+
+
+def test_running_out_of_memory_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def too_big(text: bytes | str, kind: str) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("diplomod._cli._read", too_big)
+    dossier = tmp_path / "dossier.json"
+    dossier.write_text("{}", encoding="utf-8")
+    code, out, err = run(["validate", str(dossier)], capsys)
+    assert (code, out) == (2, "")
+    assert one_line(err).startswith(f"diplomod validate: cannot read {dossier}: not enough memory")
+
+
+def test_validate_keeps_no_record_of_a_json_lines_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Record:
+        pass
+
+    alive: weakref.WeakSet[Record] = weakref.WeakSet()
+    most = 0
+
+    def read(text: bytes | str, kind: str) -> Record:
+        nonlocal most
+        record = Record()
+        alive.add(record)
+        most = max(most, len(alive))
+        return record
+
+    monkeypatch.setattr("diplomod._cli._read", read)
+    lines = tmp_path / "events.jsonl"
+    lines.write_text("{}\n" * 100, encoding="utf-8")
+    assert run(["validate", str(lines)], capsys) == (0, "", "")
+    assert most <= 2
+
+
+def test_each_problem_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def read(text: bytes | str, kind: str) -> None:
+        raise ValidationError([("$.a\nb", "broken\r\nline\u2028here")])
+
+    monkeypatch.setattr("diplomod._cli._read", read)
+    dossier = tmp_path / "dossier.json"
+    dossier.write_text("{}", encoding="utf-8")
+    code, out, _ = run(["validate", str(dossier)], capsys)
+    assert code == 1
+    assert out.splitlines() == [f"{dossier}: $.a\\nb: broken\\r\\nline\\u2028here"]

@@ -17,29 +17,39 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import tracemalloc
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplomod import (
+    Coordinates,
     Dossier,
     Event,
+    Evidence,
     Meeting,
+    PartialDate,
     Place,
     ValidationError,
     from_dict,
     from_json,
     load_jsonl,
+    read_date,
     read_jsonl,
     read_jsonl_results,
     to_dict,
+    to_json,
 )
+from diplomod._codelists import SUGGESTIONS_PER_DOCUMENT
 from diplomod.errors import Problem
-from diplomod.examples import samarkand_2023_json
+from diplomod.examples import samarkand_2023, samarkand_2023_json
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -983,3 +993,176 @@ def test_a_byte_that_is_not_utf8_in_a_text_file_is_a_validation_error() -> None:
     assert not isinstance(from_bytes[0], ValidationError)
     assert isinstance(from_bytes[1], ValidationError)
     assert from_bytes[1].line == 2
+
+
+# -- huge numbers, odd digits, equal floats, caches, suggestions, line ends --------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: from_dict({"name": "X", "country": "UZB", "geonames_id": 10**5000}, Place),
+        lambda: Coordinates(latitude=10**400, longitude=0),
+        lambda: PartialDate(year=10**5000),
+        lambda: Evidence(source="s", quote="q", start=10**5000, end=10**5000 + 1),
+    ],
+    ids=["geonames-id", "latitude", "year", "offsets"],
+)
+def test_a_huge_integer_from_python_is_a_validation_error_that_does_not_print_it(
+    make: Callable[[], object],
+) -> None:
+    error = refusal(make)
+    assert all("0000000000" not in message for _, message in error.problems)
+    assert len(str(error)) < 500
+
+
+ODD_DIGITS = [  # full-width, Arabic-Indic and a vulgar fraction, alone and mixed with 0-9
+    "\uff12\uff10\uff12\uff13",
+    "\uff12\uff1023",
+    "20\uff123 14 April",
+    "2023-\uff104-14",
+    "\uff12 April 2023",
+    "\u00bd 2023",
+    "14 April \u0662\u0660\u0662\u0663",
+]
+
+
+@pytest.mark.parametrize("text", ODD_DIGITS)
+def test_a_date_with_digits_other_than_0_to_9_is_refused(text: str) -> None:
+    error = refusal(lambda: read_date(text))
+    assert "digits 0 to 9" in error.problems[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("14 April 2023 10:00 EST", "2023-04-14"), ("14 April 2023 22:00 XYZT", "2023-04-14")],
+)
+def test_a_time_zone_is_ignored_with_the_time_and_warns_nothing(text: str, expected: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert str(read_date(text)) == expected
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-90, max_value=90))
+def test_equal_coordinates_write_the_same_bytes(latitude: float) -> None:
+    first = Coordinates(latitude=latitude, longitude=-0.0)
+    second = Coordinates(latitude=latitude + 0.0, longitude=0.0)
+    assert first == second
+    assert to_json(first) == to_json(second)
+    assert to_dict(first) == to_dict(second)
+    assert from_json(to_json(first), Coordinates) == first
+
+
+def test_reading_keeps_nothing_of_large_values_once_the_records_are_dropped() -> None:
+    def lines() -> bytes:
+        place = {"name": "", "country": "UZB"}
+        return b"".join(
+            json.dumps({**place, "name": f"{i}" + "x" * MB}).encode() + b"\n" for i in range(50)
+        )
+
+    data = lines()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        records = list(read_jsonl(io.BytesIO(data), Place))
+        assert len(records) == 50
+        del records
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 2 * MB, f"{kept / MB:.1f} MB kept"
+
+
+def test_a_4_mb_bad_code_is_refused_without_a_search_for_a_suggestion() -> None:
+    bad = "Q" * (4 * MB)
+    error, peak = peak_memory(
+        lambda: refusal(lambda: from_dict({"name": "X", "country": bad}, Place))
+    )
+    assert "did you mean" not in str(error)
+    assert len(str(error)) < 200
+    assert peak < 60 * MB, f"{peak / MB:.1f} MB"
+
+
+def test_an_unknown_key_of_4_mb_is_named_short_and_not_searched() -> None:
+    data = {"name": "X", "country": "UZB", "k" * (4 * MB): 1}
+    error, peak = peak_memory(lambda: refusal(lambda: from_dict(data, Place)))
+    ((path, message),) = error.problems
+    assert (path, message) == ("$['" + "k" * 60 + "...']", "unknown key")
+    assert peak < 60 * MB, f"{peak / MB:.1f} MB"
+
+
+def test_suggestions_are_capped_per_document() -> None:
+    data = to_dict(samarkand_2023().meetings[1])
+    data["areas"] = [f"econ{i}" for i in range(4000)]
+    error = refusal(lambda: from_dict(data, Meeting))
+    assert len(error.problems) == 4000
+    suggested = sum("did you mean" in message for _, message in error.problems)
+    assert 0 < suggested <= SUGGESTIONS_PER_DOCUMENT
+    assert error.problems[0] == (
+        "$.areas[0]",
+        "unknown cooperation area 'econ0'; did you mean 'economy'?",
+    )
+
+
+@pytest.mark.parametrize("limit", [0, -1, 10**30, True, 1.5, "100"])
+def test_an_impossible_line_limit_is_refused_before_anything_is_read(limit: Any) -> None:
+    source = io.BytesIO(b"garbage\n")
+    with pytest.raises(ValueError, match="max_line_bytes must be a whole number from 1 to"):
+        read_jsonl_results(source, Meeting, max_line_bytes=limit)
+    with pytest.raises(ValueError, match="max_line_bytes"):
+        read_jsonl(source, Meeting, max_line_bytes=limit)
+    assert source.tell() == 0
+
+
+LINE_CONTENT = st.sampled_from(["", "  ", "{bad", '{"name":"A","country":"UZB"}', "[]", "\t"])
+
+
+def sources(text: str, path: Path) -> dict[str, Callable[[], Any]]:
+    path.write_bytes(text.encode("utf-8"))
+    return {
+        "bytes": lambda: io.BytesIO(text.encode("utf-8")),
+        "text": lambda: io.StringIO(text),
+        "text, newline=''": lambda: io.StringIO(text, newline=""),
+        "text wrapper": lambda: io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"),
+        "text wrapper, newline=''": lambda: io.TextIOWrapper(
+            io.BytesIO(text.encode()), encoding="utf-8", newline=""
+        ),
+        "path": lambda: path,
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(LINE_CONTENT, st.sampled_from(["\n", "\r\n", "\r"])), max_size=8),
+    st.booleans(),
+)
+def test_every_source_gives_the_same_lines_whatever_ends_them(
+    lines: list[tuple[str, str]], last_ended: bool
+) -> None:
+    text = "".join(content + end for content, end in lines)
+    if lines and not last_ended:
+        text = text[: -len(lines[-1][1])]
+    with tempfile.TemporaryDirectory() as folder:
+        made = sources(text, Path(folder) / "lines.jsonl")
+        seen = {name: results(read_jsonl_results(make(), Place)) for name, make in made.items()}
+    assert len({repr(found) for found in seen.values()}) == 1, seen
+    contents = [content for content, _ in lines]
+    found = seen["bytes"]
+    assert sum(isinstance(x, Place) for x in found) == sum("UZB" in c for c in contents)
+    assert sum(isinstance(x, tuple) for x in found) == sum(c in ("{bad", "[]") for c in contents)
+
+
+def results(read: Iterator[Any]) -> list[Any]:
+    return [(x.line, x.problems) if isinstance(x, ValidationError) else x for x in read]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_line_of_exactly_the_limit_is_read_whatever_ends_it(end: str) -> None:
+    line = '{"name":"A","country":"UZB"}'
+    for make in sources(line + end + line + end, Path(tempfile.mkdtemp()) / "l.jsonl").values():
+        found = list(read_jsonl_results(make(), Place, max_line_bytes=len(line)))
+        assert found == [Place(name="A", country="UZB")] * 2
+        refused = list(read_jsonl_results(make(), Place, max_line_bytes=len(line) - 1))
+        assert [(e.line if isinstance(e, ValidationError) else e) for e in refused] == [1, 2]

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib.resources import files
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as _sre_parser  # type: ignore[attr-defined]
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomod import _codelists
+from diplomod import _codelists, _rules, _types, dates
 from diplomod._rules import (
+    URL_PATTERN,
     Actor,
     AreaCode,
     Code,
@@ -21,6 +27,7 @@ from diplomod._rules import (
     Text,
     Unique,
 )
+from diplomod.errors import quoted
 from diplomod.names import Name
 
 # --- Text ------------------------------------------------------------------------------------
@@ -154,8 +161,15 @@ def test_a_pattern_without_anchors_must_still_match_the_whole_value() -> None:
     assert digits.check("061a") == "'061a' is not a number"
 
 
-def test_pattern_json_schema_gives_the_regex() -> None:
-    assert WIKIDATA.json_schema() == {"type": "string", "pattern": r"^Q[1-9][0-9]*$"}
+def test_pattern_json_schema_gives_the_regex_anchored_for_every_engine() -> None:
+    assert WIKIDATA.json_schema() == {"type": "string", "pattern": r"^Q[1-9][0-9]*$(?!\n)"}
+    assert re.search(WIKIDATA.json_schema()["pattern"], "Q42\n") is None
+
+
+def test_a_pattern_with_a_choice_at_the_top_is_anchored_as_a_whole() -> None:
+    either = Pattern(r"^a|b$", "a or b")
+    assert either.json_schema()["pattern"] == r"^(?:a|b)$(?!\n)"
+    assert re.search(either.json_schema()["pattern"], "ab") is None
 
 
 # --- Range -----------------------------------------------------------------------------------
@@ -251,7 +265,12 @@ def test_code_is_case_sensitive() -> None:
 
 def test_code_json_schema_lists_the_codes() -> None:
     schema = Code("event_statuses", "event status").json_schema()
-    assert schema == {"type": "string", "enum": ["done", "ongoing", "planned"]}
+    assert schema == {
+        "type": "string",
+        "enum": ["done", "ongoing", "planned"],
+        "codelist": "event_statuses.csv",
+        "openCodelist": False,
+    }
 
 
 def test_suggest_lists_up_to_three_candidates_nearest_first() -> None:
@@ -390,3 +409,215 @@ def test_area_code_refuses_unknown_codes_without_a_namespace() -> None:
     message = AreaCode().check("economy.fisheries")
     assert message is not None
     assert message.startswith("unknown cooperation area 'economy.fisheries'")
+
+
+# --- Patterns run in linear time -------------------------------------------------------------
+#
+# A backtracking engine (Python's `re`, Ajv's, fancy-regex) slows down on hostile input where
+# it can share the same characters between a run (a class repeated without bound, ``[a-z]*``)
+# and what may come after it: ``[^ ]+[^ ]*`` or ``[a-z0-9]*[0-9]`` try every split. In these
+# patterns no run shares a character with what may follow it, so the next character alone
+# decides whether a run goes on. benchmarks/patterns.py measures the growth on long input.
+
+_SAMPLE = frozenset(
+    [chr(c) for c in range(0x250)]
+    + list(
+        "\u1680\u2000\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff\uff10王й\U0001f600\U0010ffff"
+    )
+)
+_END = "<end>"  # the end of the pattern: the match is over
+
+
+def _one_char(op: Any, arg: Any, ignore_case: bool) -> frozenset[str]:
+    """The sample characters a single-character item matches."""
+    matcher = re.compile(_ITEM_TEXT[op](arg) if op in _ITEM_TEXT else "(?!)", re.S)
+    cased = {ch: {ch, ch.lower(), ch.upper()} if ignore_case else {ch} for ch in _SAMPLE}
+    return frozenset(ch for ch in _SAMPLE if any(matcher.fullmatch(c) for c in cased[ch]))
+
+
+def _class_text(items: list[tuple[Any, Any]]) -> str:
+    parts = []
+    for op, arg in items:
+        if op is _c.NEGATE:
+            parts.append("^")
+        elif op is _c.LITERAL:
+            parts.append(re.escape(chr(arg)))
+        elif op is _c.RANGE:
+            parts.append(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op is _c.CATEGORY:
+            parts.append(_CATEGORIES[arg])
+        else:
+            raise AssertionError(f"unexpected class item {op}")
+    return "[" + "".join(parts) + "]"
+
+
+_c = sre_constants
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
+_ITEM_TEXT = {
+    _c.LITERAL: lambda arg: re.escape(chr(arg)),
+    _c.NOT_LITERAL: lambda arg: f"[^{re.escape(chr(arg))}]",
+    _c.ANY: lambda _: ".",
+    _c.IN: _class_text,
+}
+
+
+def _first(items: list[tuple[Any, Any]], follow: frozenset[str], ic: bool) -> frozenset[str]:
+    """What a match of *items*, then of what follows them, can start with."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op in _ITEM_TEXT:
+            return frozenset(found | _one_char(op, arg, ic))
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            low, _, body = arg
+            found |= _first(list(body), frozenset(), ic)
+            if low > 0:
+                return frozenset(found)
+        elif op is _c.SUBPATTERN:
+            return frozenset(
+                found | _first(list(arg[-1]), follow_rest(items, op, arg, follow, ic), ic)
+            )
+        elif op is _c.BRANCH:
+            rest = follow_rest(items, op, arg, follow, ic)
+            return frozenset(found.union(*(_first(list(alt), rest, ic) for alt in arg[1])))
+        # AT, ASSERT, ASSERT_NOT: zero width
+    return frozenset(found | follow)
+
+
+def follow_rest(
+    items: list[tuple[Any, Any]], op: Any, arg: Any, follow: frozenset[str], ic: bool
+) -> frozenset[str]:
+    index = next(i for i, item in enumerate(items) if item == (op, arg))
+    return _first(items[index + 1 :], follow, ic)
+
+
+def _overlapping_runs(items: list[tuple[Any, Any]], follow: frozenset[str], ic: bool) -> list[str]:
+    """The runs in *items* that share a character with what may follow them."""
+    found = []
+    for index, (op, arg) in enumerate(items):
+        after = _first(items[index + 1 :], follow, ic)
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            _, high, body = arg
+            inner = list(body)
+            again = _first(inner, frozenset(), ic) | after if high != 1 else after
+            if high == _c.MAXREPEAT and len(inner) == 1 and inner[0][0] in _ITEM_TEXT:
+                item_op, item_arg = inner[0]
+                shared = _one_char(item_op, item_arg, ic) & after
+                if shared:
+                    found.append(f"{inner[0]} then {sorted(shared)[:5]}")
+            found += _overlapping_runs(inner, again, ic)
+        elif op is _c.SUBPATTERN:
+            found += _overlapping_runs(list(arg[-1]), after, ic)
+        elif op is _c.BRANCH:
+            for alt in arg[1]:
+                found += _overlapping_runs(list(alt), after, ic)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            found += _overlapping_runs(list(arg[1]), frozenset({_END}), ic)
+    return found
+
+
+def overlapping_runs(pattern: str | re.Pattern[str]) -> list[str]:
+    compiled = re.compile(pattern)
+    parsed = _sre_parser.parse(compiled.pattern, compiled.flags)
+    return _overlapping_runs(list(parsed), frozenset({_END}), bool(compiled.flags & re.I))
+
+
+def project_patterns() -> dict[str, str | re.Pattern[str]]:
+    """Every regular expression diplomod matches text with, and every schema pattern."""
+    found: dict[str, str | re.Pattern[str]] = {
+        name: value
+        for module in (dates, _rules, _types)
+        for name, value in vars(module).items()
+        if isinstance(value, re.Pattern) or (name.endswith("PATTERN") and isinstance(value, str))
+    }
+    found["_MONTH"] = re.compile(dates._MONTH, re.I)
+    for name in ("Label", "Prose"):
+        found[name] = Text(multiline=name == "Prose").json_schema()["pattern"]
+    found["Document"] = FullText().json_schema()["pattern"]
+    schemas = files("diplomod") / "schemas"
+    for item in schemas.iterdir():
+        text = item.read_text(encoding="utf-8")
+        for i, pattern in enumerate(re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', text)):
+            found[f"{item.name}#{i}"] = json.loads(pattern)
+    return found
+
+
+def test_the_structure_check_finds_the_runs_that_made_patterns_slow() -> None:
+    assert overlapping_runs(r"^https?://[^\s/?#]+[^\s]*$")  # the URL pattern of 0.1
+    assert overlapping_runs(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")  # a word with digits
+    assert overlapping_runs(r"^(a+)+$")
+    assert overlapping_runs(r"^x(?:[^ ]*y)?$")
+    assert overlapping_runs(r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$") == []
+
+
+@pytest.mark.parametrize("name", sorted(project_patterns()))
+def test_no_pattern_has_a_run_sharing_characters_with_what_follows(name: str) -> None:
+    assert overlapping_runs(project_patterns()[name]) == []
+
+
+# --- URLs and what every text field refuses -------------------------------------------------
+
+URL = Pattern(URL_PATTERN, "an http or https URL")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://example.org/",
+        "http://example.org",
+        "https://example.org/a?b=c#d",
+        "https://президент.рф/news",
+        "https://example.org/\U0001f600",
+    ],
+)
+def test_url_accepts_web_addresses(value: str) -> None:
+    assert URL.check(value) is None
+    assert re.search(URL.json_schema()["pattern"], value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://example.org/\ud800",
+        "https://example.org/\x00",
+        "https://example.org/\x1b[31m",
+        "https://example.org/\x85",
+        "https://example.org/a b",
+        "https://example.org/\u3000",
+        "https://example.org/\n",
+        "https:///path",
+        "ftp://example.org/",
+        "http://" + "a" * 1000 + " ",
+    ],
+)
+def test_url_refuses_what_cannot_be_written_or_shown(value: str) -> None:
+    assert URL.check(value) == f"{quoted(value)} is not an http or https URL"
+    assert re.search(URL.json_schema()["pattern"], value) is None
+
+
+def test_the_spaces_are_what_str_strip_removes_and_the_byte_order_mark() -> None:
+    spaces = {chr(c) for low, high in _rules.SPACES for c in range(low, high + 1)}
+    assert spaces == {chr(c) for c in range(0x110000) if chr(c).isspace()} | {"\ufeff"}
+
+
+@given(value=st.text(_TEXT_CHARACTERS | st.sampled_from(["\ud800", "\udfff"]), max_size=6))
+def test_full_text_json_schema_pattern_agrees_with_the_check(value: str) -> None:
+    schema = FullText().json_schema()
+    accepted = len(value) >= 1 and re.search(schema["pattern"], value) is not None
+    assert accepted == (FullText().check(value) is None)
+
+
+@pytest.mark.parametrize("rule", [Text(), Text(multiline=True), FullText()], ids=repr)
+@pytest.mark.parametrize("value", ["Khar\ud800", "\udc00", "a\ud83cb"])
+def test_text_schemas_refuse_lone_surrogates(rule: Text | FullText, value: str) -> None:
+    assert rule.check(value) is not None
+    assert re.search(rule.json_schema()["pattern"], value) is None
+
+
+@pytest.mark.parametrize("rule", [Text(), Text(multiline=True)], ids=repr)
+def test_text_schemas_refuse_a_final_line_break_in_python_re_search(rule: Text) -> None:
+    assert re.search(rule.json_schema()["pattern"], "Samarkand") is not None
+    assert re.search(rule.json_schema()["pattern"], "Samarkand\n") is None
+
+
+def test_a_document_may_end_with_a_line_break_in_the_schema_too() -> None:
+    assert re.search(FullText().json_schema()["pattern"], "As published.\n") is not None

@@ -13,11 +13,14 @@ Rule                                    Broken here by (valid to the schema)
 ======================================  ==================================================
 references between dossier records     an occasion naming a meeting the dossier lacks
 date order across fields                a party ratifying before it signed
-calendar validity of dates              ``"2023-02-30"``, which has the shape of a date
+date order within a period              ``"2001-06-15/2000"``
 uniqueness of ids                       an agreement given a meeting's id
 meeting format rules                    a meeting both bilateral and multilateral
 statement speakers among participants   a statement by a state that was not there
 evidence quotes matching the text       a quote that is not the source's words there
+records repeated with defaults          ``{"text": "X"}`` and ``{"text": "X",
+                                        "language": null}`` in one array
+integers written with a fraction        an offset of ``88.0``
 ======================================  ==================================================
 
 `test_python_alone_checks_these_rules` keeps this table true: each row's example is valid
@@ -571,15 +574,91 @@ def test_a_mutation_is_refused_by_both_the_schema_and_the_library(
         ("dossier", ("meetings", 1, "when")),
     ],
 )
-def test_a_day_missing_from_the_calendar_is_refused_by_the_library_alone(
-    example: str, path: Steps
-) -> None:
+def test_a_day_missing_from_the_calendar_is_refused_by_both(example: str, path: Steps) -> None:
     build, name = EXAMPLES[example]
     record = build()
     bad = mutated(to_dict(record), path, "2023-02-30")
-    assert schema_errors(name, bad) == []  # the shape of a date; see the module's table
+    assert schema_errors(name, bad) != []
     problems = refusal(lambda: from_dict(bad, type(record)))
     assert ("February 2023 has 28 days, not 30") in [message for _, message in problems]
+
+
+def python_parses(text: str) -> bool:
+    try:
+        diplomod.PartialDate.parse(text)
+    except diplomod.ValidationError:
+        return False
+    return True
+
+
+DATE_PATTERN = re.compile(SHIPPED["common.json"]["$defs"]["PartialDate"]["pattern"])
+PERIOD_PATTERN = re.compile(SHIPPED["common.json"]["$defs"]["Period"]["pattern"])
+
+
+@pytest.mark.parametrize("year", [1, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9996, 9999])
+def test_the_date_pattern_admits_exactly_the_days_of_the_calendar(year: int) -> None:
+    for month in range(15):
+        for day in range(33):
+            for text in (f"{year:04d}-{month:02d}-{day:02d}", f"{year:04d}-{month:02d}"):
+                for qualifier in ("", "?", "~", "%"):
+                    value = text + qualifier
+                    assert bool(DATE_PATTERN.search(value)) == python_parses(value), value
+
+
+def test_the_date_pattern_knows_every_years_leap_day() -> None:
+    for year in range(10000):
+        for text in (f"{year:04d}", f"{year:04d}-02-29", f"{year:04d}-12-31~"):
+            assert bool(DATE_PATTERN.search(text)) == python_parses(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "valid"),
+    [
+        ("2023-04-13/2023-04-14", True),
+        ("2017/..", True),
+        ("../2017~", True),
+        ("2024-02-29/..", True),
+        ("../..", False),
+        ("2023-02-29/..", False),
+        ("0000/2023", False),
+        ("2023/2023/2023", False),
+        ("2023-04/..\n", False),
+        ("2023 /..", False),
+    ],
+)
+def test_the_period_pattern_admits_real_dates_and_one_open_end_at_most(
+    text: str, valid: bool
+) -> None:
+    assert bool(PERIOD_PATTERN.search(text)) == valid
+
+
+def test_every_pattern_refuses_a_final_line_break_in_python_re_search() -> None:
+    patterns = {
+        node["pattern"]
+        for schema in SHIPPED.values()
+        for _, node in nodes(schema)
+        if isinstance(node, dict) and isinstance(node.get("pattern"), str)
+    }
+    assert len(patterns) >= 8
+    for pattern in patterns:
+        # A document's text may end with a line break: its class holds one.
+        allows_breaks = re.fullmatch(pattern, "\n") is not None
+        assert pattern.endswith("$(?!\\n)") or allows_breaks, pattern
+
+
+def test_codelist_backed_definitions_name_their_codelist_and_whether_it_is_open() -> None:
+    marked = {
+        name: (definition["codelist"], definition["openCodelist"])
+        for name, definition in SHIPPED["common.json"]["$defs"].items()
+        if "codelist" in definition
+    }
+    assert marked["StateCode"] == ("states.csv", False)
+    assert marked["MeetingFormat"] == ("meeting_formats.csv", False)
+    assert marked["CooperationAreaCode"] == ("cooperation_areas.csv", True)
+    for name, codelist in codelist_definitions().items():
+        assert marked[name] == (f"{codelist}.csv", False)
+    csv_files = {path.name for path in (files("diplomod") / "codelists").iterdir()}
+    assert {file for file, _ in marked.values()} <= csv_files
 
 
 MEETING_EVIDENCE = "met Russian Foreign Minister Sergey Lavrov"
@@ -608,13 +687,6 @@ PYTHON_ONLY: list[Any] = [
         id="date order within a period",
     ),
     pytest.param(
-        "meeting",
-        ("when",),
-        "2023-02-30",
-        "February 2023 has 28 days, not 30",
-        id="calendar validity of dates",
-    ),
-    pytest.param(
         "dossier",
         ("agreements", 0, "id"),
         MEETING_ID,
@@ -641,6 +713,20 @@ PYTHON_ONLY: list[Any] = [
         MEETING_EVIDENCE.upper(),
         f"the source's text at 88:130 is {MEETING_EVIDENCE!r}, not the quote",
         id="evidence quotes matching the text",
+    ),
+    pytest.param(
+        "lavrov",
+        ("other_names",),
+        [{"text": "Serguei Lavrov"}, {"text": "Serguei Lavrov", "language": None}],
+        "lists Name(text='Serguei Lavrov', language=None) more than once",
+        id="records repeated with defaults",
+    ),
+    pytest.param(
+        "dossier",
+        ("meetings", 1, "evidence", 0, "start"),
+        88.0,
+        "expected an integer, got number 88.0",
+        id="integers written with a fraction",
     ),
 ]
 

@@ -99,3 +99,10 @@ def test_a_state_refuses_a_non_string_withdrawal_date() -> None:
             withdrawn=1991,  # type: ignore[arg-type]
         )
     assert err.value.problems == (("$.withdrawn", "expected a string or null, got int 1991"),)
+
+
+@pytest.mark.parametrize("withdrawn", ["1992-08-30\ud800", "1992\x00", "\x1b[31m1992"])
+def test_a_withdrawal_date_that_cannot_be_written_is_refused(withdrawn: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        State(code="SUN", name="USSR", common_name="USSR", status="withdrawn", withdrawn=withdrawn)
+    assert caught.value.problems[0][0] == "$.withdrawn"

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from diplomod._codegen import Namespace, make
+from diplomod._codelists import suggestions_limited
 from diplomod._model import Node, shape
 from diplomod.errors import Problem, ValidationError
 
@@ -45,8 +46,9 @@ _CHECKS: dict[type, Callable[[Any], None]] = {}
 def explain(obj: Any) -> None:
     """Find every problem of *obj*'s fields, then its cross-field rules, and raise them."""
     problems: list[Problem] = []
-    for field in shape(type(obj)).fields:
-        explainer(field.node)(getattr(obj, field.name), "$." + field.name, problems)
+    with suggestions_limited():
+        for field in shape(type(obj)).fields:
+            explainer(field.node)(getattr(obj, field.name), "$." + field.name, problems)
     if not problems and shape(type(obj)).rules:
         problems.extend(obj._rules())
     if problems:

@@ -1,14 +1,21 @@
-"""The ``diplomod`` command: validate files, write the schemas, show the example and codelists."""
+"""The ``diplomod`` command: validate files, write the schemas, show the example and codelists.
+
+Whatever happens, the command ends with its documented exit status and at most a one-line
+message on standard error, never a traceback: 0 when all went well, 1 when a file is not
+valid, 2 for a usage error or input or output that cannot be read or written, 130 when
+interrupted.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import functools
 import io
+import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 from diplomod import _codelists
@@ -34,16 +41,118 @@ TYPES: dict[str, Any] = {file.removesuffix(".json"): cls for cls, file in top_le
 """What ``validate --type`` may name (each type with a schema file of its own); ``auto``
 tells a dossier or an event by its keys."""
 
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+"""The largest whole (not JSON Lines) document ``validate`` reads unless told otherwise:
+checking one takes several times its size in memory, all at once."""
+
+LARGEST_LIMIT = 1024 * 1024 * 1024
+"""The most that ``--max-line-bytes`` and ``--max-document-bytes`` may be set to (1 GiB)."""
+
+INTERRUPTED = 130
+"""The exit status after Ctrl-C, as shells report a process stopped by SIGINT."""
+
+_CHUNK = 1024 * 1024
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with *argv* (the process's arguments by default)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    """Run the command line with *argv* (the process's arguments by default) and return
+    the exit status; problems with the output end the command with one line on stderr."""
+    status = 0
     try:
-        result: int = args.run(args)
-    except BrokenPipeError:  # e.g. piped into head
-        return 0
-    return result
+        args = _parser().parse_args(argv)
+        if sys.stdout is None:
+            _complain("diplomod: cannot write the output: standard output is closed")
+            return 2
+        for stream in (sys.stdout, sys.stderr):
+            if isinstance(stream, io.TextIOWrapper):  # never fail on text the locale lacks
+                stream.reconfigure(errors="backslashreplace")
+        status = args.run(args)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except BrokenPipeError:  # the reader stopped reading, as head does: stop quietly
+        _drop_output()
+    except OSError as failure:  # the commands report their own files; this is the output
+        _drop_output()
+        _complain(f"diplomod: cannot write the output: {_reason(failure)}")
+        return 2
+    return status
+
+
+def _complain(message: str) -> None:
+    """Print a one-line message on standard error, if there is one to print to."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError):
+        print(message, file=sys.stderr, flush=True)
+
+
+def _drop_output() -> None:
+    """Send what is left of standard output to the null device, so that the flush at exit
+    does not fail a second time."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file: nothing is flushed at exit
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+
+
+def _reason(failure: OSError) -> str:
+    return failure.strerror or str(failure) or type(failure).__name__
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(name: str) -> str:
+    r"""A file name as printed: as it is when that is safe, else in double quotes with
+    Python's escapes, so that no name can break a line or fake a problem line.
+
+    >>> shown("events.jsonl"), shown("données.json")
+    ('events.jsonl', 'données.json')
+    >>> print(shown("a.json: $: fine\nb.json"), shown("caf\udce9.json"))
+    "a.json: $: fine\nb.json" "caf\xe9.json"
+    """
+    if name.isprintable() and "\\" not in name and '"' not in name:
+        return name
+    return '"' + "".join(_escape(char) for char in name) + '"'
+
+
+def _printable(text: str) -> str:
+    """*text* with any unprintable character escaped, so that a problem stays one line
+    (messages quote values with their escapes already; this makes sure)."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system's encoding could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    if char.isprintable():
+        return char
+    if code < 0x80:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _byte_limit(text: str) -> int:
+    """Read a size option: a whole number of bytes from 1 to `LARGEST_LIMIT`."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= LARGEST_LIMIT:
+        given = text if len(text) <= 24 else text[:24] + "..."
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number of bytes from 1 to {LARGEST_LIMIT} (1 GiB), got {given!r}"
+        )
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,8 +166,10 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         help="check JSON or JSON Lines files",
         description="Check JSON files (a dossier or a record) and JSON Lines files (one record "
-        "a line). Prints each problem as FILE[:LINE]: PATH: MESSAGE. Exit status: 0 when all "
-        "are valid, 1 when any is not, 2 on a usage error or a file that cannot be read.",
+        "a line). Prints each problem as FILE[:LINE]: PATH: MESSAGE, one a line; a file "
+        "name that could break or fake a line is printed in double quotes with escapes. "
+        "Exit status: 0 when all are valid, 1 when any is not, 2 on a usage error, a file "
+        "that cannot be read or output that cannot be written, 130 when interrupted.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a file, or - for stdin")
     validate.add_argument(
@@ -76,9 +187,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--max-line-bytes",
-        type=int,
+        type=_byte_limit,
         default=MAX_LINE_BYTES,
-        help=f"the longest JSON Lines line read (default: {MAX_LINE_BYTES})",
+        metavar="BYTES",
+        help=f"the longest JSON Lines line read, at most {LARGEST_LIMIT} "
+        f"(default: {MAX_LINE_BYTES})",
+    )
+    validate.add_argument(
+        "--max-document-bytes",
+        type=_byte_limit,
+        default=MAX_DOCUMENT_BYTES,
+        metavar="BYTES",
+        help="the largest whole JSON document read; write larger collections as JSON Lines "
+        f"(default: {MAX_DOCUMENT_BYTES}, at most {LARGEST_LIMIT})",
     )
     validate.set_defaults(run=_validate)
 
@@ -88,7 +209,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the JSON Schemas (draft 2020-12) into a folder, or print the "
         f"bundled {BUNDLE} when no folder is given.",
     )
-    schema.add_argument("--out", type=Path, metavar="DIR", help="the folder to write into")
+    schema.add_argument("--out", metavar="DIR", help="the folder to write into")
     schema.set_defaults(run=_schema)
 
     example = commands.add_parser(
@@ -113,43 +234,90 @@ def _parser() -> argparse.ArgumentParser:
 # -- validate ----------------------------------------------------------------------------------
 
 
+class _UnreadableError(Exception):
+    """A file could not be read to the end; the message says why."""
+
+
 def _validate(args: argparse.Namespace) -> int:
     status = 0
     for path in args.paths:
-        name = "<stdin>" if path == "-" else path
-        lines = args.lines if args.lines is not None else path.endswith((".jsonl", ".ndjson"))
-        read = functools.partial(_read, kind=args.type)
+        name = "<stdin>" if path == "-" else shown(path)
         try:
-            with _open(path) as file:
-                if lines:
-                    results: list[Any] = list(read_lines(file, read, args.max_line_bytes))
-                else:
-                    results = _read_document(file.read(), read)
-        except OSError as failure:
-            print(f"diplomod validate: cannot read {name}: {failure.strerror}", file=sys.stderr)
+            for line in _problems(path, name, args):
+                status = status or 1
+                print(line)
+        except _UnreadableError as failure:
+            _complain(f"diplomod validate: cannot read {name}: {failure}")
             status = 2
-            continue
-        problems = [error for error in results if isinstance(error, ValidationError)]
-        for error in problems:
-            where = name if error.line is None else f"{name}:{error.line}"
-            for json_path, message in error.problems:
-                print(f"{where}: {json_path}: {message}")
-        if problems and status == 0:
-            status = 1
+        except BrokenPipeError:  # the reader saw a problem and stopped reading
+            _drop_output()
+            return status
     return status
 
 
-def _open(path: str) -> IO[bytes]:
-    if path == "-":
-        return io.BytesIO(sys.stdin.buffer.read())
-    return open(path, "rb")
+def _problems(path: str, name: str, args: argparse.Namespace) -> Iterator[str]:
+    """Yield the problem lines of one file, reading it as it goes (records are not kept).
 
-
-def _read_document(data: bytes, read: Any) -> list[Any]:
+    What fails while reading is raised as `_UnreadableError`; what fails while printing is not
+    caught here, as the printing happens outside.
+    """
+    lines = args.lines if args.lines is not None else path.endswith((".jsonl", ".ndjson"))
+    read = functools.partial(_read, kind=args.type)
     try:
-        return [read(data)]
+        with _open(path) as file:
+            results: Iterator[Any] = (
+                read_lines(file, read, args.max_line_bytes)
+                if lines
+                else iter([_read_document(file, read, args.max_document_bytes)])
+            )
+            for result in results:
+                if isinstance(result, ValidationError):
+                    where = name if result.line is None else f"{name}:{result.line}"
+                    for json_path, message in result.problems:
+                        yield f"{where}: {_printable(json_path)}: {_printable(message)}"
+    except OSError as failure:
+        raise _UnreadableError(_reason(failure)) from None
+    except MemoryError:
+        option = "--max-line-bytes" if lines else "--max-document-bytes"
+        raise _UnreadableError(
+            f"not enough memory; lower {option}, or keep large collections as JSON Lines"
+        ) from None
+
+
+def _open(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
+    if path != "-":
+        return open(path, "rb")
+    if sys.stdin is None:
+        raise _UnreadableError("standard input is closed")
+    return contextlib.nullcontext(sys.stdin.buffer)  # read as it comes, and left open
+
+
+def _read_document(file: IO[bytes], read: Callable[[bytes], Any], limit: int) -> Any:
+    """Read one whole document of at most *limit* bytes, or the `ValidationError` saying
+    why not; a larger one is refused after reading *limit* + 1 bytes."""
+    data = _read_at_most(file, limit + 1)
+    if len(data) > limit:
+        message = (
+            f"the document is larger than {limit} bytes; write a large collection as "
+            "JSON Lines (one record a line), or raise --max-document-bytes to read it"
+        )
+        return ValidationError([("$", message)])
+    try:
+        return read(data)
     except ValidationError as error:
-        return [error]
+        return error
+
+
+def _read_at_most(file: IO[bytes], size: int) -> bytes:
+    """Read *size* bytes, or fewer at the end of the file, in chunks (a short read from a
+    pipe is not its end)."""
+    buffer = io.BytesIO()
+    while (left := size - buffer.tell()) > 0:
+        chunk = file.read(min(left, _CHUNK))
+        if not chunk:
+            break
+        buffer.write(chunk)
+    return buffer.getvalue()
 
 
 def _read(text: bytes | str, kind: str) -> Any:
@@ -179,8 +347,16 @@ def _schema(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(dump(schema_files()[BUNDLE]))
         return 0
-    for path in write_schemas(args.out):
-        print(path)
+    try:
+        written = write_schemas(args.out)
+    except FileExistsError:
+        _complain(f"diplomod schema: cannot write into {shown(args.out)}: it is not a folder")
+        return 2
+    except OSError as failure:
+        _complain(f"diplomod schema: cannot write into {shown(args.out)}: {_reason(failure)}")
+        return 2
+    for path in written:
+        print(shown(str(path)))
     return 0
 
 

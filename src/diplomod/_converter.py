@@ -171,8 +171,11 @@ class ExponentFloat(float):
 
 
 def unstructure_float(value: float) -> float:
-    """Write a float field as a float, marking those written with an exponent."""
-    number = float(value)
+    """Write a float field as a float, marking those written with an exponent.
+
+    ``-0.0`` is written as ``0.0``: the two are equal, and equal records write the same bytes.
+    """
+    number = float(value) + 0.0  # IEEE 754: -0.0 + 0.0 is 0.0
     return ExponentFloat(number) if "e" in repr(number) else number
 
 
@@ -529,7 +532,9 @@ def _structure_event(value: Any, _: Any) -> Any:
 
 
 def key_path(path: str, key: str) -> str:
-    """Return the JSON path of *key* in the object at *path*."""
+    """Return the JSON path of *key* in the object at *path*; a very long key cut short."""
+    if len(key) > 100:
+        key = key[:60] + "..."
     if key.isidentifier() and key.isascii() and not keyword.iskeyword(key):
         return f"{path}.{key}"
     # JSON's escapes keep the path on one line and writable as UTF-8 whatever the key holds.
@@ -580,7 +585,8 @@ def reading_hook(cls: Any) -> Callable[[Any, Any], Any]:
         except (Reject, ValidationError):
             pass
         try:
-            return detailed(value, cls)
+            with _codelists.suggestions_limited():
+                return detailed(value, cls)
         except cattrs.BaseValidationError as error:
             raise ValidationError(problems_of(error)) from None
 

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from diplomod import _codelists
+from diplomod.errors import quoted
 
 if typing.TYPE_CHECKING:
     from diplomod._codegen import Namespace
@@ -52,6 +53,116 @@ _SURROGATES = "\ud800-\udfff"
 _SINGLE_LINE_BAD = re.compile(f"[\x00-\x1f\x7f-\x9f{_SURROGATES}]")
 _MULTI_LINE_BAD = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_SURROGATES}]")
 _LONE_SURROGATE = re.compile(f"[{_SURROGATES}]")
+
+# -- character classes that mean the same in Python `re` and in ECMA 262 (with the u flag) --
+#
+# The classes list what they admit, never what they exclude: a negated class such as
+# ``[^\u0000-\u001f]`` would admit lone surrogates, which ECMA 262 and Python strings can
+# hold, and a class naming the surrogates cannot be written for engines built on Unicode
+# scalar values. They use no ``\s`` either, whose members differ between engines.
+
+CodePoints = tuple[tuple[int, int], ...]
+"""Inclusive ranges of code points, in order and not touching."""
+
+_ALL: CodePoints = ((0x0000, 0xD7FF), (0xE000, 0x10FFFF))  # every Unicode scalar value
+_CONTROLS: CodePoints = ((0x00, 0x1F), (0x7F, 0x9F))  # C0, DEL and C1
+_BREAKS: CodePoints = ((0x09, 0x0A), (0x0D, 0x0D))  # tab, line feed, carriage return
+SPACES: CodePoints = (
+    (0x09, 0x0D),
+    (0x1C, 0x20),
+    (0x85, 0x85),
+    (0xA0, 0xA0),
+    (0x1680, 0x1680),
+    (0x2000, 0x200A),
+    (0x2028, 0x2029),
+    (0x202F, 0x202F),
+    (0x205F, 0x205F),
+    (0x3000, 0x3000),
+    (0xFEFF, 0xFEFF),
+)
+"""What `str.strip` removes, and the byte order mark: what text must not start or end with."""
+
+
+def _minus(ranges: CodePoints, *removed: CodePoints) -> CodePoints:
+    """The code points of *ranges* that none of *removed* holds."""
+    result = list(ranges)
+    for start, end in (span for spans in removed for span in spans):
+        kept: list[tuple[int, int]] = []
+        for low, high in result:
+            if high < start or low > end:
+                kept.append((low, high))
+                continue
+            if low < start:
+                kept.append((low, start - 1))
+            if high > end:
+                kept.append((end + 1, high))
+        result = kept
+    return tuple(result)
+
+
+def _union(*parts: CodePoints) -> CodePoints:
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(span for spans in parts for span in spans):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return tuple(merged)
+
+
+def _char(code: int) -> str:
+    # Escapes for the Basic Multilingual Plane; above it, the character itself, since
+    # Python and ECMA 262 escape those differently.
+    return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
+
+
+def char_class(ranges: CodePoints) -> str:
+    """Write *ranges* as a character class that Python and ECMA 262 (u flag) read alike."""
+    return (
+        "["
+        + "".join(
+            _char(low) if low == high else f"{_char(low)}-{_char(high)}" for low, high in ranges
+        )
+        + "]"
+    )
+
+
+VISIBLE: CodePoints = _minus(_ALL, _CONTROLS, SPACES)
+"""What text may start and end with: no control character, no space, no surrogate."""
+
+_INNER_SPACES: CodePoints = _minus(SPACES, _CONTROLS)
+_INNER_BREAKS: CodePoints = _union(_INNER_SPACES, _BREAKS)
+
+
+def end_anchored(regex: str) -> str:
+    """Anchor *regex* at both ends so that every engine matches the whole value and only it.
+
+    ``$`` alone would let Python's ``re.search``, which JSON Schema validators in Python use,
+    accept a final line break; ``(?!\\n)`` refuses it there and changes nothing in ECMA 262.
+    """
+    body = regex.removeprefix("^").removesuffix("$")
+    if _top_level_choice(body):
+        body = f"(?:{body})"
+    return f"^{body}$(?!\\n)"
+
+
+def _top_level_choice(regex: str) -> bool:
+    """Whether *regex* has a ``|`` outside every group and class."""
+    depth, in_class, escaped = 0, False, False
+    for ch in regex:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _without_breaks(value: str) -> str:
@@ -94,13 +205,12 @@ class Text(Rule):
         return f"(({common}) or {super().inline(var, ns)})"
 
     def json_schema(self) -> dict[str, Any]:
-        inner = (
-            r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
-            if self.multiline
-            else (r"[^\u0000-\u001f\u007f-\u009f]")
-        )
-        edge = r"[^\s\u0000-\u001f\u007f-\u009f\ufeff]"
-        return {"type": "string", "minLength": 1, "pattern": f"^{edge}(?:{inner}*{edge})?$"}
+        # Visible characters, with runs of spaces (and line breaks) between them: each
+        # character decides which part it belongs to, so matching never backtracks far.
+        spaces = char_class(_INNER_BREAKS if self.multiline else _INNER_SPACES)
+        visible = char_class(VISIBLE)
+        pattern = end_anchored(f"{visible}(?:{spaces}*{visible})*")
+        return {"type": "string", "minLength": 1, "pattern": pattern}
 
     def schema_name(self) -> str:
         return "Prose" if self.multiline else "Label"
@@ -121,7 +231,9 @@ class FullText(Rule):
         return f"({var} and ({var}.isascii() or {super().inline(var, ns)}))"
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        # The class holds the line feed, so ``$`` needs no guard against a final one, and
+        # engines that run look-aheads step by step need not run them over a whole document.
+        return {"type": "string", "minLength": 1, "pattern": f"^{char_class(_ALL)}*$"}
 
 
 @attrs.frozen
@@ -134,23 +246,31 @@ class Pattern(Rule):
     def check(self, value: str) -> str | None:
         if _compiled(self.regex).fullmatch(value):
             return None
-        return f"{value!r} is not {self.meaning}"
+        return f"{quoted(value)} is not {self.meaning}"
 
     def inline(self, var: str, ns: Namespace) -> str:
         return f"{ns.name(_compiled(self.regex).fullmatch, 'match')}({var}) is not None"
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": self.regex}
+        return {"type": "string", "pattern": end_anchored(self.regex)}
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}
 
 
 def _compiled(regex: str) -> re.Pattern[str]:
+    """The regex, for `re.fullmatch`: its anchors, if written, are dropped."""
     try:
         return _CACHE[regex]
     except KeyError:
         return _CACHE.setdefault(regex, re.compile(regex.removeprefix("^").removesuffix("$")))
+
+
+URL_PATTERN = (
+    f"^https?://{char_class(_minus(VISIBLE, ((0x23, 0x23), (0x2F, 0x2F), (0x3F, 0x3F))))}"
+    f"{char_class(VISIBLE)}*$"
+)
+"""An http or https URL: a host, then any visible characters (no space, no control)."""
 
 
 @attrs.frozen
@@ -209,7 +329,7 @@ class Unique(Rule):
         seen: set[Any] = set()
         for item in value:
             if item in seen:
-                return f"lists {item!r} more than once"
+                return f"lists {quoted(item)} more than once"
             seen.add(item)
         return None
 
@@ -218,6 +338,12 @@ class Unique(Rule):
 
     def json_schema(self) -> dict[str, Any]:
         return {"uniqueItems": True}
+
+
+def codelist_keywords(codelist: str, *, open: bool) -> dict[str, Any]:
+    """Name the codelist a field's codes come from, as OCDS schemas do: ``codelist`` is its
+    CSV file, ``openCodelist`` whether codes outside it are allowed (namespaced areas)."""
+    return {"codelist": f"{codelist}.csv", "openCodelist": open}
 
 
 @attrs.frozen
@@ -231,13 +357,17 @@ class Code(Rule):
         codes = _codelists.load(self.codelist)
         if value in codes:
             return None
-        return f"unknown {self.noun} {value!r}" + _codelists.suggest(value, codes)
+        return f"unknown {self.noun} {quoted(value)}" + _codelists.suggest(value, codes)
 
     def inline(self, var: str, ns: Namespace) -> str:
         return f"{var} in {ns.name(_codelists.load(self.codelist), 'codes')}"
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "enum": list(_codelists.load(self.codelist))}
+        return {
+            "type": "string",
+            "enum": list(_codelists.load(self.codelist)),
+            **codelist_keywords(self.codelist, open=False),
+        }
 
     def schema_name(self) -> str:
         return self.noun.title().replace(" ", "")
@@ -260,14 +390,18 @@ class StateCode(Rule):
             (code for name, code in names.items() if len(key) >= 4 and name.startswith(key)), None
         )
         if named is not None:
-            return f"unknown state code {value!r}; did you mean {named!r}?"
-        return f"unknown state code {value!r}" + _codelists.suggest(value.upper(), states)
+            return f"unknown state code {quoted(value)}; did you mean {named!r}?"
+        return f"unknown state code {quoted(value)}" + _codelists.suggest(value.upper(), states)
 
     def inline(self, var: str, ns: Namespace) -> str:
         return f"{var} in {ns.name(_codelists.load('states'), 'states')}"
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "enum": list(_codelists.load("states"))}
+        return {
+            "type": "string",
+            "enum": list(_codelists.load("states")),
+            **codelist_keywords("states", open=False),
+        }
 
     def schema_name(self) -> str:
         return "StateCode"
@@ -297,7 +431,9 @@ class Actor(Rule):
         looks_like_code = value.isupper() and value.isalpha() and len(value) <= 4
         if looks_like_code or (value != value.lower() and "did you mean" in message):
             return message  # meant as a state
-        return f"{value!r} is neither a state code such as 'PAK' nor a record id such as 'sco'"
+        return (
+            f"{quoted(value)} is neither a state code such as 'PAK' nor a record id such as 'sco'"
+        )
 
     def inline(self, var: str, ns: Namespace) -> str:
         state = StateCode().inline(var, ns)
@@ -328,10 +464,10 @@ class AreaCode(Rule):
             if _compiled(AREA_NAMESPACE_PATTERN).fullmatch(value):
                 return None
             return (
-                f"{value!r} is not an extension code such as 'acme:fisheries.quotas' "
+                f"{quoted(value)} is not an extension code such as 'acme:fisheries.quotas' "
                 "(a lower-case namespace, a colon, then dotted lower-case segments)"
             )
-        return f"unknown cooperation area {value!r}" + _codelists.suggest(value, builtin)
+        return f"unknown cooperation area {quoted(value)}" + _codelists.suggest(value, builtin)
 
     def inline(self, var: str, ns: Namespace) -> str:
         builtin = ns.name(_codelists.load("cooperation_areas"), "areas")
@@ -340,10 +476,11 @@ class AreaCode(Rule):
 
     def json_schema(self) -> dict[str, Any]:
         return {
+            **codelist_keywords("cooperation_areas", open=True),
             "anyOf": [
                 {"type": "string", "enum": list(_codelists.load("cooperation_areas"))},
-                {"type": "string", "pattern": AREA_NAMESPACE_PATTERN},
-            ]
+                {"type": "string", "pattern": end_anchored(AREA_NAMESPACE_PATTERN)},
+            ],
         }
 
     def schema_name(self) -> str:

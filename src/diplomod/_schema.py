@@ -21,7 +21,7 @@ import attrs
 
 from diplomod._checks import with_article
 from diplomod._model import SCHEMA_VERSION, Node, event_kinds, is_model, kinds, shape
-from diplomod._rules import Actor, Code, Rule
+from diplomod._rules import Actor, Code, Rule, end_anchored
 from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, PartialDate, Period
 from diplomod.dossier import Dossier, Event
 
@@ -59,14 +59,14 @@ _DATES: dict[type, dict[str, Any]] = {
         "description": "A date in EDTF: 2021, 2023-04 or 2023-04-14, optionally followed by "
         "? (uncertain), ~ (approximate) or % (both). The day must exist in the calendar.",
         "type": "string",
-        "pattern": PARTIAL_DATE_PATTERN,
+        "pattern": end_anchored(PARTIAL_DATE_PATTERN),
     },
     Period: {
         "title": "Period",
-        "description": "An EDTF interval, start/end, either of which may be .. (open); "
-        "the end is not before the start.",
+        "description": "An EDTF interval, start/end, either of which may be .. (open) but "
+        "not both; the end is not before the start.",
         "type": "string",
-        "pattern": PERIOD_PATTERN,
+        "pattern": end_anchored(PERIOD_PATTERN),
     },
 }
 

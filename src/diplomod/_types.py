@@ -7,6 +7,7 @@ from typing import Annotated
 from diplomod._model import Ref
 from diplomod._rules import (
     ID_PATTERN,
+    URL_PATTERN,
     Actor,
     AreaCode,
     Code,
@@ -78,7 +79,7 @@ LanguageTag = Annotated[
 ]
 """A BCP 47 language tag; well-formedness is checked, not registration."""
 
-Url = Annotated[str, Pattern(r"^https?://[^\s/?#]+[^\s]*$", "an http or https URL")]
+Url = Annotated[str, Pattern(URL_PATTERN, "an http or https URL")]
 """An absolute web address."""
 
 Cameo = Annotated[str, Pattern(r"^[0-9]{2,4}$", "a CAMEO event code such as '061'")]

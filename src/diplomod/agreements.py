@@ -109,16 +109,17 @@ class Agreement:
         check(self)
 
     def _rules(self) -> list[Problem]:
+        parties = frozenset(self.parties)
         problems: list[Problem] = [
             (f"$.signatories[{i}].on_behalf_of", f"{s.on_behalf_of!r} is not a party")
             for i, s in enumerate(self.signatories)
-            if s.on_behalf_of not in self.parties
+            if s.on_behalf_of not in parties
         ]
         signed: dict[str, PartialDate] = {}
         seen: dict[tuple[str, str], int] = {}
         for i, event in enumerate(self.events):
             path = f"$.events[{i}]"
-            if event.party not in self.parties:
+            if event.party not in parties:
                 problems.append((f"{path}.party", f"{event.party!r} is not a party"))
             key = (event.party, event.action)
             if key in seen:

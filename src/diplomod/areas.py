@@ -16,7 +16,7 @@ from diplomod import _codelists
 from diplomod._checks import check
 from diplomod._rules import Code
 from diplomod._types import Area, Cameo, Label, Prose
-from diplomod.errors import ValidationError
+from diplomod.errors import ValidationError, quoted
 
 
 @attrs.frozen(kw_only=True)
@@ -86,5 +86,5 @@ def cooperation_area(code: str) -> CooperationArea:
             return area
     codes = [area.code for area in cooperation_areas()]
     raise ValidationError(
-        [("$", f"unknown cooperation area {code!r}" + _codelists.suggest(code, codes))]
+        [("$", f"unknown cooperation area {quoted(code)}" + _codelists.suggest(code, codes))]
     )

@@ -21,7 +21,7 @@ from dateutil import parser as _dateutil
 
 from diplomod._checks import check
 from diplomod._rules import Range
-from diplomod.errors import Problem, ValidationError
+from diplomod.errors import Problem, ValidationError, quoted
 
 Precision = Literal["year", "month", "day"]
 
@@ -30,7 +30,14 @@ _EDTF = re.compile(
 )
 _QUALIFIERS = {None: (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
 
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?$"
+PARTIAL_DATE_PATTERN = (
+    r"^(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+    r"(?:-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?"
+    r"|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
+    r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
+    r"[?~%]?$"
+)
 """The shape of a `PartialDate` text form, for schemas (the calendar is checked on top)."""
 
 
@@ -94,7 +101,7 @@ class PartialDate:
                 [
                     (
                         "$",
-                        f"{text!r} is not a date such as '2023', '2023-04', "
+                        f"{quoted(text)} is not a date such as '2023', '2023-04', "
                         "'2023-04-14' or '2021~'",
                     )
                 ]
@@ -173,7 +180,23 @@ class PartialDate:
 
 
 PERIOD_PATTERN = (
-    r"^(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)/(\.\.|[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[?~%]?)$"
+    r"^(?:\.\./(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+    r"(?:-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?"
+    r"|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
+    r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
+    r"[?~%]?"
+    r"|(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+    r"(?:-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?"
+    r"|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
+    r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
+    r"[?~%]?/(?:\.\.|(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+    r"(?:-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?"
+    r"|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
+    r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
+    r"[?~%]?))$"
 )
 """The shape of a `Period` text form, for schemas."""
 
@@ -216,7 +239,13 @@ class Period:
         parts = text.split("/")
         if len(parts) != 2:
             raise ValidationError(
-                [("$", f"{text!r} is not a period such as '2023-04-13/2023-04-14' or '2017/..'")]
+                [
+                    (
+                        "$",
+                        f"{quoted(text)} is not a period such as '2023-04-13/2023-04-14' "
+                        "or '2017/..'",
+                    )
+                ]
             )
         ends: list[PartialDate | None] = []
         problems: list[Problem] = []
@@ -349,8 +378,8 @@ _TIME = re.compile(
     r"(?:Z|[+-][0-9]{2}:?[0-9]{2})?(?:\s*[ap]\.?m\.?)?",
     re.I,
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_WORD_WITH_DIGITS = re.compile(r"[0-9A-Za-z]*[0-9][0-9A-Za-z]*")
+_MONTH = r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WORD_WITH_DIGITS = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]*[0-9][0-9A-Za-z]*")
 _NUMBER = re.compile(r"([0-9]+)(?:st|nd|rd|th)?", re.I)
 _NUMERIC_DATE = re.compile(r"(?<![0-9])[0-9]{1,4}([-/.])[0-9]{1,2}(?:\1[0-9]{1,4})?(?![0-9])")
 
@@ -366,8 +395,8 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     A leading "about", "around", "approximately", "circa" or "c." marks the date approximate,
     a trailing "?" uncertain. Times of day are ignored. *dayfirst* reads ``04/05/2023`` as
     4 May. Text with no year, with a year not written in full, with numbers that are not
-    part of the date ("In 2021, 3 MoUs"), or with a date that does not exist is a
-    `ValidationError`: the reader never guesses.
+    part of the date ("In 2021, 3 MoUs") or not written with the digits 0 to 9, or with a
+    date that does not exist is a `ValidationError`: the reader never guesses.
     """
     if not isinstance(text, str):
         raise ValidationError([("$", f"expected a date as text, got {type(text).__name__}")])
@@ -378,14 +407,17 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     body = _TIME.sub(" ", _APPROXIMATE.sub("", body))
 
     def refuse(reason: str) -> ValidationError:
-        return ValidationError([("$", f"cannot read {text!r} as a date: {reason}")])
+        return ValidationError([("$", f"cannot read {quoted(text)} as a date: {reason}")])
 
+    if not body.isascii() and any(c.isnumeric() for c in body if not c.isascii()):
+        raise refuse("write its numbers with the digits 0 to 9")
     for word in _WORD_WITH_DIGITS.findall(body):
         if not _NUMBER.fullmatch(word):
-            raise refuse(f"{word!r} is not part of a date")
+            raise refuse(f"{quoted(word)} is not part of a date")
     try:
         first, second = (
-            _dateutil.parse(body, default=d, dayfirst=dayfirst, fuzzy=True) for d in _DEFAULTS
+            _dateutil.parse(body, default=d, dayfirst=dayfirst, fuzzy=True, tzinfos=_no_zone)
+            for d in _DEFAULTS
         )
     except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
         reason = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
@@ -403,6 +435,10 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     return PartialDate(
         year=first.year, month=month, day=day, approximate=approximate, uncertain=uncertain
     )
+
+
+def _no_zone(name: str | None, offset: int | None) -> None:
+    """Ignore a time zone, as the time of day is ignored: nothing is warned or guessed."""
 
 
 def _check_numbers(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterator
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, ClassVar
 
 import attrs
 
@@ -128,12 +128,13 @@ class Dossier:
             return
         reported = set(getattr(record, "sources", ()))
         reported.update(e.source for e in getattr(record, "evidence", ()))
+        last = max(dates)
         for source_id in sorted(reported):
             source = self._index.get(source_id)
             if (
                 isinstance(source, Source)
                 and source.published is not None
-                and max(dates) > source.published.latest
+                and last > source.published.latest
             ):
                 yield (
                     path,
@@ -179,24 +180,37 @@ class Dossier:
                         )
 
     def _cycle_problems(self) -> Iterator[tuple[str, str]]:
-        reported: set[str] = set()
+        """Follow each meeting's occasion links until they end or come back to an id met on
+        the way; report the loop found, at the meeting it comes back to, unless it shares a
+        meeting with a loop reported before.
+
+        The links are walked once for all meetings (`_Links`), so a long chain costs time in
+        proportion to its length, not to its length squared.
+        """
+        links = _Links(self._index)
         position = {meeting.id: i for i, meeting in enumerate(self.meetings)}
+        reported: set[str] = set()
+        reported_loops: set[int] = set()
         for meeting in self.meetings:
-            chain = [meeting.id]
-            current: Any = meeting
-            while isinstance(current, Meeting) and current.occasion is not None:
-                nxt = current.occasion.event
-                if nxt in chain:
-                    cycle = chain[chain.index(nxt) :]
-                    if not reported & set(cycle):
-                        reported.update(cycle)
-                        yield (
-                            f"$.meetings[{position[nxt]}].occasion.event",
-                            "occasion links form a cycle: " + " -> ".join([*cycle, nxt]),
-                        )
-                    break
-                chain.append(nxt)
-                current = self._index.get(nxt)
+            if meeting.occasion is None:
+                continue
+            start, first = meeting.id, meeting.occasion.event
+            if self._index.get(start) is not meeting and links.leads_to(first, start):
+                # a meeting whose id another record holds: its own link may close a loop
+                cycle = [start, *links.path(first, start)]
+                if any(id in reported for id in cycle):
+                    continue
+            else:
+                entry = links.entry.get(start if self._index.get(start) is meeting else first)
+                if entry is None or links.loop_of[entry] in reported_loops:
+                    continue
+                cycle = links.loop_from(entry)
+            reported.update(cycle)
+            reported_loops.update(links.loop_of[id] for id in cycle if id in links.loop_of)
+            yield (
+                f"$.meetings[{position[cycle[0]]}].occasion.event",
+                "occasion links form a cycle: " + " -> ".join([*cycle, cycle[0]]),
+            )
 
     # -- questions --------------------------------------------------------------------------
 
@@ -245,3 +259,96 @@ def _date_key(event: Event) -> tuple[bool, datetime.date, datetime.date, str]:
     if when is None:
         return (True, datetime.date.max, datetime.date.max, event.id)
     return (False, when.earliest, when.latest, event.id)
+
+
+class _Links:
+    """The occasion links between ids: each meeting leads to the id of its occasion.
+
+    Every id leads to at most one other, so following links from any id either ends or
+    runs into a loop. The loops and the first id on a loop each id runs into are found in
+    one pass over the links, each id visited once; which ids lie on the way from which is
+    worked out, also in one pass, only when asked (for a meeting whose id is taken).
+
+    Attributes:
+        after: The id each meeting in the index leads to.
+        loop_of: The number of the loop each id on a loop belongs to.
+        loops: The ids of each loop, in the order the links go.
+        entry: The first id on a loop that each id runs into, or ``None`` if its links end.
+    """
+
+    def __init__(self, index: dict[str, Record]) -> None:
+        self.after: dict[str, str] = {
+            id: record.occasion.event
+            for id, record in index.items()
+            if isinstance(record, Meeting) and record.occasion is not None
+        }
+        self.loop_of: dict[str, int] = {}
+        self.loops: list[list[str]] = []
+        self.entry: dict[str, str | None] = {}
+        for start in self.after:
+            way: dict[str, int] = {}  # the ids walked from start, with their steps
+            id: str | None = start
+            while id is not None and id not in self.entry and id not in way:
+                way[id] = len(way)
+                id = self.after.get(id)
+            walked = list(way)
+            entry = None if id is None else self.entry.get(id)
+            if id is not None and id in way:  # a new loop
+                loop = walked[way[id] :]
+                for member in loop:
+                    self.loop_of[member] = len(self.loops)
+                    self.entry[member] = member
+                self.loops.append(loop)
+                walked, entry = walked[: way[id]], id
+            for member in walked:
+                self.entry[member] = entry
+        self._first: dict[str, int] = {}
+        self._last: dict[str, int] = {}
+
+    def _number_the_trees(self) -> None:
+        """Number the ids so that those leading to an id off the loops are numbered right
+        after it: the ids leading to *b* are numbered from ``_first[b]`` to ``_last[b]``."""
+        feeders: dict[str, list[str]] = {}
+        for id, to in self.after.items():
+            if id not in self.loop_of:
+                feeders.setdefault(to, []).append(id)
+        count = 0
+        for root in self.entry:
+            if root in self.after and root not in self.loop_of:
+                continue  # not a root: it leads on to another id off a loop
+            stack: list[tuple[str, bool]] = [(root, False)]
+            while stack:
+                id, done = stack.pop()
+                if done:
+                    self._last[id] = count - 1
+                    continue
+                self._first[id] = count
+                count += 1
+                stack.append((id, True))
+                stack.extend((feeder, False) for feeder in feeders.get(id, ()))
+
+    def leads_to(self, start: str, target: str) -> bool:
+        """Whether following the links from *start* reaches *target* (or starts there)."""
+        if target in self.loop_of:
+            entry = self.entry.get(start)
+            return entry is not None and self.loop_of[entry] == self.loop_of[target]
+        if not self._first:  # numbered when first asked: most dossiers never ask
+            self._number_the_trees()
+        if start not in self._first or target not in self._first:
+            return start == target
+        return self._first[target] <= self._first[start] <= self._last[target]
+
+    def path(self, start: str, target: str) -> list[str]:
+        """The ids from *start* up to *target*, which the links from *start* reach."""
+        way: list[str] = []
+        id = start
+        while id != target:
+            way.append(id)
+            id = self.after[id]
+        return way
+
+    def loop_from(self, entry: str) -> list[str]:
+        """The loop *entry* is on, starting at *entry*."""
+        loop = self.loops[self.loop_of[entry]]
+        at = loop.index(entry)
+        return loop[at:] + loop[:at]

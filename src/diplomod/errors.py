@@ -65,3 +65,11 @@ def _rebuild(problems: tuple[Problem, ...], line: int | None) -> ValidationError
 def join(prefix: str, path: str) -> str:
     """Append the relative JSON *path* (which starts with ``$``) to *prefix*."""
     return prefix + path[1:]
+
+
+def quoted(value: Any, limit: int = 60) -> str:
+    """Quote *value* for a message as Python writes it, cut short if it is long."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}... ({len(value)} characters)"
+    text = repr(value)
+    return text if len(text) <= 2 * limit else text[: 2 * limit] + "..."

@@ -286,10 +286,15 @@ def read_jsonl(
 ) -> Iterator[Any]:
     """Yield a *cls* for each line of a JSON Lines file, reading one line at a time.
 
-    Blank lines are skipped. A bad line raises `ValidationError` with its ``line`` number.
-    A line longer than *max_line_bytes* is refused without being held in memory.
+    Blank lines are skipped. A line ends at LF, CRLF or a lone CR, whatever the source. A
+    bad line raises `ValidationError` with its ``line`` number. A line longer than
+    *max_line_bytes* (from 1 byte to 1 GiB) is refused without being held in memory.
     """
-    for result in read_jsonl_results(source, cls, max_line_bytes=max_line_bytes):
+    return _raising(read_jsonl_results(source, cls, max_line_bytes=max_line_bytes))
+
+
+def _raising(results: Iterator[Any]) -> Iterator[Any]:
+    for result in results:
         if isinstance(result, ValidationError):
             raise result
         yield result
@@ -353,73 +358,104 @@ def read_lines(
     read: Callable[[bytes | str], Any],
     max_line_bytes: int = MAX_LINE_BYTES,
 ) -> Iterator[Any]:
-    """Yield *read* of each line that is not blank, or the line's `ValidationError`."""
+    """Yield *read* of each line that is not blank, or the line's `ValidationError`.
+
+    *max_line_bytes* must be a whole number from 1 to 1 GiB; anything else is a
+    `ValueError` at once, before anything is read.
+    """
+    if type(max_line_bytes) is not int or not 0 < max_line_bytes <= _LINE_LIMIT:
+        raise ValueError(f"max_line_bytes must be a whole number from 1 to {_LINE_LIMIT}")
+    return _read_lines(source, read, max_line_bytes)
+
+
+_LINE_LIMIT = 1 << 30
+"""The largest ``max_line_bytes`` the readers take: 1 GiB."""
+
+
+def _read_lines(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    read: Callable[[bytes | str], Any],
+    limit: int,
+) -> Iterator[Any]:
     if isinstance(source, str | os.PathLike):
         with open(source, "rb") as file:
-            yield from read_lines(file, read, max_line_bytes)
+            yield from _read_lines(file, read, limit)
         return
-    for number, line in _lines(source, max_line_bytes):
+    for number, line in _lines(source, limit):
         if isinstance(line, ValidationError):
             yield ValidationError(line.problems, line=number)
-        elif not _blank(text := _without_line_end(line)):
+        elif not _blank(line):
             try:
-                yield read(text)
+                yield read(line)
             except ValidationError as error:
                 yield ValidationError(error.problems, line=number)
+
+
+_LINE_END: dict[type, re.Pattern[Any]] = {
+    bytes: re.compile(rb"\r\n|\r|\n"),
+    str: re.compile(r"\r\n|\r|\n"),
+}
+_NOT_UTF8 = (
+    "is not valid UTF-8 at or after this line, so the text file cannot be read "
+    "on; read it as bytes (or by its path) to read every line that is valid"
+)
 
 
 def _lines(
     source: IO[bytes] | IO[str], limit: int
 ) -> Iterator[tuple[int, bytes | str | ValidationError]]:
-    """Yield each line with its number; an over-long line as an error, skipped in chunks."""
+    """Yield each line, without its end, with its number; a line longer than *limit* bytes
+    as an error, never held whole.
+
+    A line ends at a line feed, a carriage return and line feed, or a lone carriage return,
+    in bytes and text alike, so every kind of source gives the same lines (a text file
+    opened with Python's default newlines has made all three line feeds already).
+    """
+    read = source.readline  # never past a line feed: a stream is read as far as asked
+    step = min(limit + 2, io.DEFAULT_BUFFER_SIZE)  # a line at the limit and its CRLF at once
+    held: list[Any] = []  # the pieces of a line not yet ended
+    size = 0  # its bytes so far, counted on past the limit
     number = 0
+    after_cr = False  # the last chunk ended with a carriage return
     while True:
         try:
-            line = (
-                _text_line(source, limit)
-                if isinstance(source, io.TextIOBase)
-                else source.readline(limit + 1)
-            )
+            chunk: Any = read(step)
         except UnicodeDecodeError:  # a text file decodes ahead of the line it returns
-            message = (
-                "is not valid UTF-8 at or after this line, so the text file cannot be read "
-                "on; read it as bytes (or by its path) to read every line that is valid"
-            )
-            yield number + 1, ValidationError([("$", message)])
+            yield number + 1, ValidationError([("$", _NOT_UTF8)])
             return
-        if not line:
-            return
-        number += 1
-        size = len(line) if isinstance(line, bytes) else len(line.encode("utf-8", "replace"))
-        if size > limit + _ends_line(line):
-            if not _ends_line(line):
-                _skip_rest_of_line(source)
-            yield (
-                number,
-                ValidationError(
-                    [
-                        (
-                            "$",
-                            f"the line is longer than {limit} bytes; "
-                            "raise max_line_bytes to read it",
-                        )
-                    ]
-                ),
-            )
-        else:
-            yield number, line
+        if not chunk:
+            break
+        if after_cr and chunk[:1] in (b"\n", "\n"):  # a CRLF split between two chunks
+            chunk = chunk[1:]
+        after_cr = chunk[-1:] in (b"\r", "\r")
+        *ended, rest = _LINE_END[type(chunk)].split(chunk)
+        for piece in ended:
+            number += 1
+            if size + _size(piece) > limit:
+                yield number, _too_long(limit)
+            else:
+                yield number, piece[:0].join([*held, piece]) if held else piece
+            held, size = [], 0
+        if rest:
+            size += _size(rest)
+            held = [] if size > limit else [*held, rest]
+    if size:
+        yield number + 1, held[0][:0].join(held) if size <= limit else _too_long(limit)
+
+
+def _size(piece: bytes | str) -> int:
+    """The bytes *piece* takes in UTF-8."""
+    if isinstance(piece, bytes) or piece.isascii():
+        return len(piece)
+    return len(piece.encode("utf-8", "surrogatepass"))
+
+
+def _too_long(limit: int) -> ValidationError:
+    message = f"the line is longer than {limit} bytes; raise max_line_bytes to read it"
+    return ValidationError([("$", message)])
 
 
 _JSON_SPACE = " \t\r\n"
-
-
-def _without_line_end(line: bytes | str) -> bytes | str:
-    """The line without its line break, so that positions in it are its own."""
-    return line.rstrip(b"\r\n") if isinstance(line, bytes) else line.rstrip("\r\n")
-
-
-def _ends_line(chunk: bytes | str) -> bool:
-    return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
 
 
 def _blank(line: bytes | str) -> bool:
@@ -427,22 +463,3 @@ def _blank(line: bytes | str) -> bool:
     if isinstance(line, bytes):
         return not line.strip(_JSON_SPACE.encode())
     return not line.strip(_JSON_SPACE)
-
-
-def _text_line(source: io.TextIOBase, limit: int) -> str:
-    """Read a line of a text file, stopping once its UTF-8 form is longer than *limit*."""
-    parts: list[str] = []
-    size = 0
-    while True:
-        piece = source.readline(max(1, min(limit + 1, io.DEFAULT_BUFFER_SIZE)))
-        parts.append(piece)
-        size += len(piece.encode("utf-8", "replace"))
-        if not piece or _ends_line(piece) or size > limit + 1:
-            return "".join(parts)
-
-
-def _skip_rest_of_line(source: IO[bytes] | IO[str]) -> None:
-    while True:
-        chunk = source.readline(io.DEFAULT_BUFFER_SIZE)
-        if not chunk or _ends_line(chunk):
-            return

@@ -16,7 +16,7 @@ import attrs
 from diplomod import _codelists
 from diplomod._checks import check
 from diplomod._types import Label, StateCode
-from diplomod.errors import ValidationError
+from diplomod.errors import ValidationError, quoted
 
 Status = Literal["assigned", "withdrawn", "user-assigned"]
 
@@ -40,7 +40,7 @@ class State:
     name: Label
     common_name: Label
     status: Status
-    withdrawn: str | None = None
+    withdrawn: Label | None = None
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -56,7 +56,7 @@ def state(code: str) -> State:
     """
     row = _codelists.load("states").get(code) if isinstance(code, str) else None
     if row is None:
-        message = f"unknown state code {code!r}"
+        message = f"unknown state code {quoted(code)}"
         if isinstance(code, str):
             message += _codelists.suggest(code.upper(), _codelists.load("states"))
         raise ValidationError([("$", message)])
