@@ -127,6 +127,10 @@ def value_lines(
         lines.append(f"{indent}{var} = {ns.name(_reader(node.cls), 'read')}({var}, c)")
     elif json and node.kind in ("date", "period", "when"):
         lines.append(f"{indent}{var} = {ns.name(_text_reader(node.kind), node.kind)}({var})")
+    elif json and node.kind == "int":
+        lines.append(
+            f"{indent}if type({var}) is not int: {var} = {ns.name(_json_int, 'int')}({var})"
+        )
     elif json and node.kind == "float":
         lines.append(
             f"{indent}if type({var}) is not float: {var} = {ns.name(_json_float, 'float')}({var})"
@@ -227,6 +231,13 @@ def _json_float(value: Any) -> float:
     """Read a JSON number as a float: an integer too, unless too large for one."""
     if isinstance(value, float) or (type(value) is int and -(2**1023) < value < 2**1023):
         return float(value)  # float subclasses too, such as what `to_dict` writes
+    raise Reject
+
+
+def _json_int(value: Any) -> int:
+    """Read a JSON number with no fraction as an integer (``88.0`` too, as JSON Schema does)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     raise Reject
 
 

@@ -262,9 +262,13 @@ def _structure_str(value: Any, _: Any) -> str:
 
 
 def _structure_int(value: Any, _: Any) -> int:
-    if type(value) is not int:
-        raise _fail("an integer", value)
-    return value
+    # JSON has one kind of number: one whose fraction is zero (88.0) is an integer, as
+    # JSON Schema counts it; it is read, and written back, as 88.
+    if type(value) is int:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise _fail("an integer", value)
 
 
 def _structure_float(value: Any, _: Any) -> float:
