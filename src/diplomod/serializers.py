@@ -391,9 +391,9 @@ def _read_lines(
                 yield ValidationError(error.problems, line=number)
 
 
-_LINE_END: dict[type, re.Pattern[Any]] = {
-    bytes: re.compile(rb"\r\n|\r|\n"),
-    str: re.compile(r"\r\n|\r|\n"),
+_LINE_ENDS: dict[type, tuple[Any, Any, Any]] = {
+    bytes: (b"\r", b"\n", b"\r\n"),
+    str: ("\r", "\n", "\r\n"),
 }
 _NOT_UTF8 = (
     "is not valid UTF-8 at or after this line, so the text file cannot be read "
@@ -425,10 +425,13 @@ def _lines(
             return
         if not chunk:
             break
-        if after_cr and chunk[:1] in (b"\n", "\n"):  # a CRLF split between two chunks
+        cr, lf, crlf = _LINE_ENDS[type(chunk)]
+        if after_cr and chunk[:1] == lf:  # a CRLF split between two chunks
             chunk = chunk[1:]
-        after_cr = chunk[-1:] in (b"\r", "\r")
-        *ended, rest = _LINE_END[type(chunk)].split(chunk)
+        after_cr = chunk[-1:] == cr
+        if cr in chunk:
+            chunk = chunk.replace(crlf, lf).replace(cr, lf)
+        *ended, rest = chunk.split(lf)
         for piece in ended:
             number += 1
             if size + _size(piece) > limit:
