@@ -1,0 +1,281 @@
+"""Records as Apache Arrow tables, for DuckDB, Polars, pandas and Parquet.
+
+Needs the optional ``pyarrow`` dependency (``pip install 'diplomod[tables]'``); import it as
+``from diplomod import tables``.
+
+One table holds the records of one class, one row per record and one column per field.
+Its schema is declared from the class's description, never guessed from the rows, so every
+field has its column even when no row sets it:
+
+- text and codes are ``string``, integers ``int64``, numbers ``float64``, flags ``bool``;
+- a part of a record (a `Place`, a `Participant`) is a ``struct`` of its fields;
+- a tuple is a ``list``, and a set a ``list`` sorted as the JSON writer sorts it;
+- a date or a period is a ``struct`` of its EDTF ``text``, the ``earliest`` and ``latest``
+  days it could be (``date32``, so tables sort and filter by date) and its ``precision``
+  (``year``, ``month`` or ``day``). A period runs from its start's earliest day to its end's
+  latest, an open end being null; its precision is that of its less precise end, so ``day``
+  says every end it has is known to the day. A period's text holds a ``/``, a date's does not.
+
+A column is nullable where the field may be null or its default is null. The JSON ``kind``
+of a meeting, an agreement or an activity is the same on every row, so it has no column.
+The schema's metadata names the ``schema_version`` and, for a class with a schema file of
+its own, the ``$id`` of that file.
+
+>>> from diplomod import Place, tables
+>>> table = tables.to_arrow([Place(name="Samarkand", country="UZB")], Place)
+>>> table.column_names
+['name', 'country', 'region', 'coordinates', 'geonames_id']
+>>> tables.from_arrow(table, Place) == [Place(name="Samarkand", country="UZB")]
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import pyarrow as pa
+
+from diplomod._model import SCHEMA_VERSION, Field, Node, is_model, shape
+from diplomod._schema import json_schema
+from diplomod.dates import PartialDate, Period, read_edtf
+from diplomod.errors import Problem, ValidationError
+from diplomod.serializers import from_dict, to_dict
+
+__all__ = ["arrow_schema", "from_arrow", "to_arrow"]
+
+T = TypeVar("T")
+
+_DATE = pa.struct(
+    [
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("earliest", pa.date32()),
+        pa.field("latest", pa.date32()),
+        pa.field("precision", pa.string(), nullable=False),
+    ]
+)
+"""A date or a period: its EDTF text, the days it could start and end on, its precision."""
+
+_SIMPLE = {
+    "str": pa.string(),
+    "literal": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+}
+_DATES = ("date", "period", "when")
+_PRECISIONS = ("year", "month", "day")  # coarse to fine
+
+
+def arrow_schema(cls: type) -> pa.Schema:
+    """Return the Arrow schema of a table of *cls* records, declared from the class.
+
+    >>> from diplomod import Meeting
+    >>> schema = arrow_schema(Meeting)
+    >>> schema.field("when").type
+    StructType(struct<text: string not null, earliest: date32[day], latest: date32[day], precision: string not null>)
+    >>> schema.field("title").nullable, schema.field("id").nullable
+    (True, False)
+    >>> schema.metadata[b"$id"]
+    b'https://diplomod.org/schemas/1.0/meeting.json'
+
+    Raises:
+        TypeError: *cls* is not a diplomod record class (`Event` is three: make one table
+            per class).
+    """  # noqa: E501
+    return _schema(cls)
+
+
+@functools.cache
+def _schema(cls: type) -> pa.Schema:
+    if cls in (PartialDate, Period) or not is_model(cls):
+        raise TypeError(
+            f"no Arrow schema for {cls!r}: not a diplomod record class "
+            "(for events, make one table each of Meeting, Agreement and Activity)"
+        )
+    metadata = {"schema_version": SCHEMA_VERSION}
+    found = json_schema(cls).get("$id")
+    if found is not None:
+        metadata["$id"] = found
+    return pa.schema([_arrow_field(field) for field in shape(cls).fields], metadata=metadata)
+
+
+def _arrow_field(field: Field) -> pa.Field:
+    nullable = field.node.optional or (not field.required and field.default is None)
+    return pa.field(field.name, _arrow_type(field.node), nullable=nullable)
+
+
+def _arrow_type(node: Node) -> pa.DataType:
+    if node.kind == "literal" and not all(isinstance(v, str) for v in node.values):
+        raise TypeError(f"no Arrow type for {node.hint!r}: a choice of values not all text")
+    if node.kind in _SIMPLE:
+        return _SIMPLE[node.kind]
+    if node.kind in _DATES:
+        return _DATE
+    if node.kind == "array":
+        assert node.item is not None
+        return pa.list_(pa.field("item", _arrow_type(node.item), nullable=False))
+    if node.kind == "record":
+        return pa.struct([_arrow_field(field) for field in shape(node.base).fields])
+    raise TypeError(f"no Arrow type for {node.hint!r}")  # pragma: no cover - every kind is above
+
+
+def to_arrow(records: Iterable[Any], cls: type) -> pa.Table:
+    """Return *records*, all of class *cls*, as an Arrow table of `arrow_schema` (*cls*).
+
+    Each row holds what `~diplomod.to_dict` writes, with the fields it leaves out at their
+    defaults filled back in and each date or period as its ``struct``.
+
+    >>> from diplomod import PartialDate, Person, Office, Period
+    >>> person = Person(
+    ...     id="sergey-lavrov",
+    ...     name="Sergey Lavrov",
+    ...     offices=(
+    ...         Office(
+    ...             title="Minister of Foreign Affairs",
+    ...             represents="RUS",
+    ...             period=Period(start=PartialDate(year=2004, month=3)),
+    ...         ),
+    ...     ),
+    ... )
+    >>> to_arrow([person], Person).column("offices")[0][0]["period"].as_py()
+    {'text': '2004-03/..', 'earliest': datetime.date(2004, 3, 1), 'latest': None, 'precision': 'month'}
+
+    Raises:
+        TypeError: a record is not a *cls*, or *cls* has no Arrow schema.
+    """  # noqa: E501
+    schema = arrow_schema(cls)
+    fields = shape(cls).fields
+    rows = []
+    for record in records:
+        if not isinstance(record, cls):
+            raise TypeError(f"expected a {cls.__name__}, got {type(record).__name__}")
+        rows.append(_row(fields, to_dict(record)))
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _row(fields: tuple[Field, ...], data: dict[str, Any]) -> dict[str, Any]:
+    """Return the table row of a record's JSON-ready *data*: every field, dates as structs."""
+    return {
+        field.name: _cell(field.node, data[field.name] if field.name in data else _written(field))
+        for field in fields
+    }
+
+
+def _cell(node: Node, value: Any) -> Any:
+    if value is None:
+        return None
+    if node.kind in _DATES:
+        return _date_cell(value, read_edtf(node.kind)(value))
+    if node.kind == "record":
+        return _row(shape(node.base).fields, value)
+    if node.kind == "array":
+        assert node.item is not None
+        if node.item.kind == "record" or node.item.kind in _DATES:
+            return [_cell(node.item, item) for item in value]
+    return value
+
+
+def _date_cell(text: str, when: PartialDate | Period) -> dict[str, Any]:
+    if isinstance(when, PartialDate):
+        return {
+            "text": text,
+            "earliest": when.earliest,
+            "latest": when.latest,
+            "precision": when.precision,
+        }
+    ends = [end for end in (when.start, when.end) if end is not None]
+    return {
+        "text": text,
+        "earliest": None if when.start is None else when.start.earliest,
+        "latest": None if when.end is None else when.end.latest,
+        "precision": min((end.precision for end in ends), key=_PRECISIONS.index),
+    }
+
+
+def _written(field: Field) -> Any:
+    """Return a field's default as `~diplomod.to_dict` would write it."""
+    default = field.default
+    if isinstance(default, frozenset):
+        return sorted(default)
+    if isinstance(default, tuple):
+        return list(default)
+    return default
+
+
+def from_arrow(table: pa.Table | pa.RecordBatch | pa.RecordBatchReader, cls: type[T]) -> list[T]:
+    """Read a table of *cls* records back, as strictly as `~diplomod.from_dict` reads JSON.
+
+    *table* is an Arrow table, a record batch, or a reader of record batches, such as a
+    query result from DuckDB; its rows are read a batch at a time.
+
+    Each row is turned back into the JSON-ready dict `~diplomod.to_dict` writes (a date's
+    ``struct`` becomes its ``text``; its other columns are not read) and read with
+    `~diplomod.from_dict`, so the rules, messages and paths are those of reading JSON, the
+    paths starting at the row: ``$[3].participants[1].represents``. A column the class does
+    not have is an unknown key; a missing column is a missing field, or its default.
+
+    >>> import pyarrow as pa
+    >>> from diplomod import Place
+    >>> table = pa.table({"name": ["Samarkand", "Tashkent"], "country": ["UZB", "UZBK"]})
+    >>> from_arrow(table, Place)
+    Traceback (most recent call last):
+    ...
+    diplomod.errors.ValidationError: $[1].country: unknown state code 'UZBK'; did you mean 'UZB'?
+
+    Raises:
+        ValidationError: with every problem of every row.
+    """
+    described = shape(cls)
+    arrow_schema(cls)  # refuses what is not a record class
+    head: dict[str, Any] = {}
+    if described.version is not None:
+        head["schema_version"] = described.version
+    if described.tagged:
+        head["kind"] = described.kind
+    batches = [table] if isinstance(table, pa.RecordBatch) else table
+    if isinstance(table, pa.Table):
+        batches = table.to_batches()
+    records: list[T] = []
+    problems: list[Problem] = []
+    index = 0
+    for batch in batches:  # a batch's rows at a time, not the whole table's
+        for row in batch.to_pylist():
+            try:
+                records.append(from_dict({**head, **_json(described.fields, row)}, cls))
+            except ValidationError as error:
+                problems.extend(error.under(f"$[{index}]").problems)
+            index += 1
+    if problems:
+        raise ValidationError(problems)
+    return records
+
+
+def _json(fields: tuple[Field, ...], row: dict[str, Any]) -> dict[str, Any]:
+    """Return the JSON-ready dict of a table *row*: dates as text, defaults left out."""
+    by_name = {field.name: field for field in fields}
+    data = {}
+    for key, value in row.items():
+        field = by_name.get(key)
+        if field is None:  # not a field: left for from_dict to report
+            data[key] = value
+            continue
+        value = _json_cell(field.node, value)
+        if not field.required:
+            default = _written(field)
+            if type(value) is type(default) and value == default:
+                continue
+        data[key] = value
+    return data
+
+
+def _json_cell(node: Node, value: Any) -> Any:
+    if node.kind in _DATES and isinstance(value, dict) and "text" in value:
+        return value["text"]
+    if node.kind == "record" and isinstance(value, dict):
+        return _json(shape(node.base).fields, value)
+    if node.kind == "array" and isinstance(value, list):
+        assert node.item is not None
+        return [_json_cell(node.item, item) for item in value]
+    return value

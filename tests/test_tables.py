@@ -1,0 +1,395 @@
+"""Records as Arrow tables: declared schemas, a lossless round trip, and a real consumer.
+
+What a user relies on: a table has the columns its class declares, whatever its rows hold;
+records written to a table and read back are the same records; reading a table is as
+strict as reading JSON, with the same messages, at paths that start at the row; and a SQL
+engine counting over the table gets the counts Python gets from the records.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from typing import Any
+
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+duckdb = pytest.importorskip("duckdb")
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from diplomod import (  # noqa: E402
+    Activity,
+    Agreement,
+    Event,
+    Meeting,
+    Organization,
+    PartialDate,
+    Period,
+    Person,
+    Place,
+    Source,
+    ValidationError,
+    from_dict,
+    tables,
+    testing,
+    to_dict,
+)
+from diplomod.examples import samarkand_2023  # noqa: E402
+from diplomod.tables import arrow_schema, from_arrow, to_arrow  # noqa: E402
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _ids(prefix: str) -> st.SearchStrategy[tuple[str, ...]]:
+    return st.lists(testing.ids(prefix), max_size=3, unique=True).map(tuple)
+
+
+def _meetings() -> st.SearchStrategy[Meeting]:
+    """Meetings with people, occasions and evidence, so every part of a meeting is made."""
+    return st.tuples(st.none() | testing.sources(), _ids("person-"), _ids("meeting-")).flatmap(
+        lambda args: testing.meetings(source=args[0], people_ids=args[1], occasions=args[2])
+    )
+
+
+def _agreements() -> st.SearchStrategy[Agreement]:
+    return st.tuples(_ids("person-"), _ids("meeting-")).flatmap(
+        lambda args: testing.agreements(people_ids=args[0], meeting_ids=args[1])
+    )
+
+
+RECORDS: dict[type, st.SearchStrategy[Any]] = {
+    Meeting: _meetings(),
+    Agreement: _agreements(),
+    Activity: testing.activities(),
+    Organization: testing.organizations(),
+    Person: testing.people(),
+    Source: testing.sources(),
+}
+
+
+# -- the round trip ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", list(RECORDS), ids=lambda cls: cls.__name__)
+def test_every_record_type_round_trips(cls: type) -> None:
+    @SETTINGS
+    @given(st.lists(RECORDS[cls], max_size=5))
+    def round_trip(records: list[Any]) -> None:
+        table = to_arrow(records, cls)
+        assert table.schema.equals(arrow_schema(cls), check_metadata=True)
+        assert table.num_rows == len(records)
+        assert from_arrow(table, cls) == records
+
+    round_trip()
+
+
+def test_the_worked_example_round_trips() -> None:
+    dossier = samarkand_2023()
+    for cls, records in [
+        (Meeting, dossier.meetings),
+        (Agreement, dossier.agreements),
+        (Activity, dossier.activities),
+        (Organization, dossier.organizations),
+        (Person, dossier.people),
+        (Source, dossier.sources),
+    ]:
+        assert from_arrow(to_arrow(records, cls), cls) == list(records)
+
+
+def test_a_table_survives_arrow_ipc() -> None:
+    meetings = samarkand_2023().meetings
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, arrow_schema(Meeting)) as writer:
+        writer.write_table(to_arrow(meetings, Meeting))
+    table = pa.ipc.open_file(sink.getvalue()).read_all()
+    assert table.schema.equals(arrow_schema(Meeting), check_metadata=True)
+    assert from_arrow(table, Meeting) == list(meetings)
+
+
+def test_a_record_batch_is_read_like_a_table() -> None:
+    meetings = samarkand_2023().meetings
+    batch = to_arrow(meetings, Meeting).combine_chunks().to_batches()[0]
+    assert from_arrow(batch, Meeting) == list(meetings)
+
+
+# -- the schema ----------------------------------------------------------------------------
+
+
+def test_every_field_has_a_column_even_with_no_rows() -> None:
+    table = to_arrow([], Place)
+    assert table.num_rows == 0
+    assert table.column_names == ["name", "country", "region", "coordinates", "geonames_id"]
+    assert table.schema.field("coordinates").type == pa.struct(
+        [
+            pa.field("latitude", pa.float64(), nullable=False),
+            pa.field("longitude", pa.float64(), nullable=False),
+        ]
+    )
+
+
+def test_types_follow_the_description() -> None:
+    schema = arrow_schema(Meeting)
+    assert schema.field("id").type == pa.string()
+    assert schema.field("formats").type == pa.list_(pa.field("item", pa.string(), nullable=False))
+    participant = schema.field("participants").type.value_type
+    assert [participant.field(i).name for i in range(participant.num_fields)] == [
+        "represents",
+        "role",
+        "person",
+        "office",
+    ]
+    assert arrow_schema(Place).field("geonames_id").type == pa.int64()
+    assert arrow_schema(Source).field("published").type == schema.field("when").type
+
+
+def test_nullable_where_null_is_allowed_or_the_default() -> None:
+    schema = arrow_schema(Meeting)
+    nullable = {name: schema.field(name).nullable for name in schema.names}
+    assert nullable == {
+        "id": False,
+        "when": False,
+        "participants": False,
+        "formats": False,
+        "where": True,
+        "title": True,
+        "occasion": True,
+        "areas": False,
+        "topics": False,
+        "statements": False,
+        "status": False,
+        "sources": False,
+        "evidence": False,
+    }
+    participant = schema.field("participants").type.value_type
+    assert participant.field("person").nullable
+    assert not participant.field("role").nullable
+
+
+def test_the_metadata_names_the_version_and_the_schema_file() -> None:
+    from diplomod import json_schema
+    from diplomod._model import SCHEMA_VERSION
+
+    for cls in RECORDS:
+        metadata = arrow_schema(cls).metadata
+        assert metadata[b"schema_version"] == SCHEMA_VERSION.encode()
+        assert metadata[b"$id"] == json_schema(cls)["$id"].encode()
+    assert b"$id" not in arrow_schema(Place).metadata
+
+
+@pytest.mark.parametrize("cls", [Event, PartialDate, Period, dict, str])
+def test_only_record_classes_have_a_schema(cls: Any) -> None:
+    with pytest.raises(TypeError, match="no Arrow schema"):
+        arrow_schema(cls)
+
+
+def test_records_of_another_class_are_refused() -> None:
+    with pytest.raises(TypeError, match="expected a Meeting, got Place"):
+        to_arrow([Place(name="Samarkand", country="UZB")], Meeting)
+
+
+# -- dates and sets ------------------------------------------------------------------------
+
+
+def _when(text: str) -> dict[str, Any]:
+    meeting = samarkand_2023().meetings[0]
+    when = PartialDate.parse(text) if "/" not in text else Period.parse(text)
+    row = to_arrow([_evolve(meeting, when=when)], Meeting).column("when")[0].as_py()
+    assert isinstance(row, dict)
+    return row
+
+
+def _evolve(record: Any, **changes: Any) -> Any:
+    import attrs
+
+    return attrs.evolve(record, **changes)
+
+
+def test_a_date_is_its_text_days_and_precision() -> None:
+    assert _when("2023-04~") == {
+        "text": "2023-04~",
+        "earliest": datetime.date(2023, 4, 1),
+        "latest": datetime.date(2023, 4, 30),
+        "precision": "month",
+    }
+
+
+def test_a_period_runs_from_its_start_to_its_end_at_its_coarser_precision() -> None:
+    assert _when("2023/2023-04-14") == {
+        "text": "2023/2023-04-14",
+        "earliest": datetime.date(2023, 1, 1),
+        "latest": datetime.date(2023, 4, 14),
+        "precision": "year",
+    }
+    assert _when("2023-04-13/2023-04-14")["precision"] == "day"
+
+
+def test_an_open_end_is_null() -> None:
+    assert _when("2017-06/..") == {
+        "text": "2017-06/..",
+        "earliest": datetime.date(2017, 6, 1),
+        "latest": None,
+        "precision": "month",
+    }
+    assert _when("../2004")["earliest"] is None
+
+
+def test_sets_are_sorted_lists() -> None:
+    meeting = _evolve(
+        samarkand_2023().meetings[0], areas=frozenset({"security", "energy", "economy"})
+    )
+    row = to_arrow([meeting], Meeting).to_pylist()[0]
+    assert row["areas"] == sorted(meeting.areas) == to_dict(meeting)["areas"]
+
+
+def test_defaults_are_written_out() -> None:
+    (row,) = to_arrow([Place(name="Samarkand", country="UZB")], Place).to_pylist()
+    assert row == {
+        "name": "Samarkand",
+        "country": "UZB",
+        "region": None,
+        "coordinates": None,
+        "geonames_id": None,
+    }
+    meeting = samarkand_2023().meetings[0]
+    (row,) = to_arrow([_evolve(meeting, areas=frozenset())], Meeting).to_pylist()
+    assert row["areas"] == []
+    assert row["status"] == "done"
+
+
+# -- reading is as strict as reading JSON ---------------------------------------------------
+
+
+def _rows(records: Any, cls: type) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = to_arrow(records, cls).to_pylist()
+    return rows
+
+
+def test_a_bad_row_is_reported_at_its_path_as_json_reading_reports_it() -> None:
+    meetings = list(samarkand_2023().meetings) * 3
+    rows = _rows(meetings, Meeting)
+    rows[3]["participants"][1]["represents"] = "XXY"
+    rows[4]["id"] = None
+    table = pa.Table.from_pylist(rows, schema=arrow_schema(Meeting))
+    with pytest.raises(ValidationError) as caught:
+        from_arrow(table, Meeting)
+    documents = [to_dict(m) for m in meetings]
+    documents[3]["participants"][1]["represents"] = "XXY"
+    documents[4]["id"] = None
+    with pytest.raises(ValidationError) as expected:
+        from_dict(documents, list[Meeting])
+    assert caught.value.problems == expected.value.problems
+    assert [path for path, _ in caught.value.problems] == [
+        "$[3].participants[1].represents",
+        "$[4].id",
+    ]
+
+
+def test_a_bad_date_text_is_reported_at_the_field() -> None:
+    rows = _rows(samarkand_2023().meetings, Meeting)
+    rows[1]["when"]["text"] = "2023-02-30"
+    table = pa.Table.from_pylist(rows, schema=arrow_schema(Meeting))
+    with pytest.raises(ValidationError) as caught:
+        from_arrow(table, Meeting)
+    assert caught.value.problems == (("$[1].when", "February 2023 has 28 days, not 30"),)
+
+
+def test_columns_the_class_lacks_or_needs_are_reported() -> None:
+    table = pa.table({"name": ["Samarkand"], "lat": [39.6]})
+    with pytest.raises(ValidationError) as caught:
+        from_arrow(table, Place)
+    with pytest.raises(ValidationError) as expected:
+        from_dict([{"name": "Samarkand", "lat": 39.6}], list[Place])
+    assert caught.value.problems == expected.value.problems
+    assert {path for path, _ in caught.value.problems} == {"$[0].country", "$[0].lat"}
+
+
+def test_a_table_from_elsewhere_is_read_by_column_name() -> None:
+    table = pa.table({"country": ["UZB"], "name": ["Samarkand"], "region": [None]})
+    assert from_arrow(table, Place) == [Place(name="Samarkand", country="UZB")]
+
+
+def test_rows_are_numbered_across_batches() -> None:
+    rows = _rows(samarkand_2023().meetings, Meeting)
+    rows[1]["status"] = "finished"
+    schema = arrow_schema(Meeting)
+    table = pa.Table.from_batches(
+        [pa.RecordBatch.from_pylist([row], schema=schema) for row in rows], schema=schema
+    )
+    with pytest.raises(ValidationError) as caught:
+        from_arrow(table, Meeting)
+    assert [path for path, _ in caught.value.problems] == ["$[1].status"]
+
+
+# -- a real consumer: DuckDB ---------------------------------------------------------------
+
+BY_YEAR = 'SELECT year("when".earliest) AS y, count(*) FROM meetings GROUP BY y'
+BY_STATE = (
+    "SELECT p.represents, count(*) FROM "
+    "(SELECT unnest(participants) AS p FROM meetings) GROUP BY p.represents"
+)
+
+
+def _duckdb_counts(meetings: list[Meeting]) -> tuple[Counter[Any], Counter[Any]]:
+    con = duckdb.connect()
+    try:
+        con.register("meetings", to_arrow(meetings, Meeting))
+        by_year = Counter(dict(con.sql(BY_YEAR).fetchall()))
+        by_state = Counter(dict(con.sql(BY_STATE).fetchall()))
+    finally:
+        con.close()
+    return by_year, by_state
+
+
+def _year(meeting: Meeting) -> int | None:
+    """The year a meeting could first have happened in; none for a period with no start."""
+    when = meeting.when
+    if isinstance(when, Period) and when.start is None:
+        return None
+    return when.earliest.year
+
+
+def _python_counts(meetings: list[Meeting]) -> tuple[Counter[Any], Counter[Any]]:
+    by_year = Counter(_year(m) for m in meetings)
+    by_state = Counter(p.represents for m in meetings for p in m.participants)
+    return by_year, by_state
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(testing.meetings(), max_size=12))
+def test_duckdb_counts_as_python_counts(meetings: list[Meeting]) -> None:
+    assert _duckdb_counts(meetings) == _python_counts(meetings)
+
+
+def test_duckdb_counts_the_worked_example() -> None:
+    meetings = list(samarkand_2023().meetings)
+    by_year, by_state = _duckdb_counts(meetings)
+    assert (by_year, by_state) == _python_counts(meetings)
+    assert by_year == {2023: 2}
+    assert by_state["PAK"] == by_state["RUS"] == 2
+
+
+def test_duckdb_filters_by_date_and_the_rows_read_back() -> None:
+    meetings = samarkand_2023().meetings
+    con = duckdb.connect()
+    try:
+        con.register("meetings", to_arrow(meetings, Meeting))
+        query = "SELECT * FROM meetings WHERE \"when\".earliest >= DATE '2023-04-14'"
+        found = con.sql(query).arrow()  # a table, or in newer DuckDB a reader of batches
+        assert from_arrow(found, Meeting) == [m for m in meetings if m.when.earliest.day == 14]
+    finally:
+        con.close()
+
+
+def test_the_module_is_not_imported_by_the_package() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, diplomod; print('diplomod.tables' in sys.modules, 'pyarrow' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False"]
+    assert tables.__all__ == ["arrow_schema", "from_arrow", "to_arrow"]
