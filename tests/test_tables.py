@@ -9,13 +9,17 @@ engine counting over the table gets the counts Python gets from the records.
 from __future__ import annotations
 
 import datetime
+import tracemalloc
 from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 pa = pytest.importorskip("pyarrow")
 duckdb = pytest.importorskip("duckdb")
+pq = pytest.importorskip("pyarrow.parquet")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -33,12 +37,16 @@ from diplomod import (  # noqa: E402
     Source,
     ValidationError,
     from_dict,
+    read_jsonl,
+    read_jsonl_results,
     tables,
     testing,
     to_dict,
+    to_json,
+    write_jsonl,
 )
 from diplomod.examples import samarkand_2023  # noqa: E402
-from diplomod.tables import arrow_schema, from_arrow, to_arrow  # noqa: E402
+from diplomod.tables import arrow_schema, from_arrow, to_arrow, write_parquet  # noqa: E402
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -392,4 +400,181 @@ def test_the_module_is_not_imported_by_the_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False"]
-    assert tables.__all__ == ["arrow_schema", "from_arrow", "to_arrow"]
+    assert tables.__all__ == ["arrow_schema", "from_arrow", "to_arrow", "write_parquet"]
+
+
+# -- Parquet datasets ----------------------------------------------------------------------
+
+FORMATS = [
+    frozenset({"summit"}),
+    frozenset({"bilateral"}),
+    frozenset({"bilateral", "third_location"}),
+    frozenset({"summit", "third_location"}),
+]
+STATUSES = ["done", "ongoing", "planned"]
+
+
+def _corpus(count: int) -> Iterator[Meeting]:
+    """*count* meetings, made one at a time, with every kind of date, format and status."""
+    template = samarkand_2023().meetings[0]
+    for i in range(count):
+        year = 1990 + i % 35
+        when: PartialDate | Period = PartialDate(year=year, month=1 + i % 12)
+        if i % 5 == 0:
+            when = Period(start=PartialDate(year=year), end=PartialDate(year=year + 1))
+        elif i % 11 == 0:
+            when = Period(end=PartialDate(year=year))  # no start: no year
+        yield _evolve(
+            template,
+            id=f"meeting-{i:06d}",
+            when=when,
+            formats=FORMATS[i % len(FORMATS)],
+            status=STATUSES[i % len(STATUSES)],
+        )
+
+
+BAD_LINES = {
+    5: "{not json",
+    700: '{"kind": "meeting", "id": "meeting-x"}',
+    1500: "[1, 2]",
+}
+"""Bad lines of the corpus file, by line number; line 1200 is blank."""
+
+
+def _write_corpus(path: Path, meetings: list[Meeting]) -> None:
+    lines = iter(meetings)
+    with open(path, "w", encoding="utf-8") as file:
+        for number in range(1, len(meetings) + len(BAD_LINES) + 2):
+            if number in BAD_LINES:
+                file.write(BAD_LINES[number] + "\n")
+            elif number == 1200:
+                file.write("\n")
+            else:
+                file.write(to_json(next(lines)) + "\n")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Meeting]]:
+    meetings = list(_corpus(3000))
+    path = tmp_path_factory.mktemp("corpus") / "meetings.jsonl"
+    _write_corpus(path, meetings)
+    return path, meetings
+
+
+@pytest.fixture(scope="module")
+def dataset(
+    corpus: tuple[Path, list[Meeting]], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, list[ValidationError]]:
+    directory = tmp_path_factory.mktemp("dataset") / "meetings"
+    errors = write_parquet(corpus[0], directory, Meeting, partition_by="status", batch_size=700)
+    return directory, errors
+
+
+def test_the_bad_lines_are_reported_as_read_jsonl_results_reports_them(
+    corpus: tuple[Path, list[Meeting]], dataset: tuple[Path, list[ValidationError]]
+) -> None:
+    expected = [e for e in read_jsonl_results(corpus[0], Meeting) if isinstance(e, ValidationError)]
+    errors = dataset[1]
+    assert [(e.line, e.problems) for e in errors] == [(e.line, e.problems) for e in expected]
+    assert [e.line for e in errors] == sorted(BAD_LINES)
+
+
+def test_the_dataset_reads_back_into_the_valid_records(
+    corpus: tuple[Path, list[Meeting]], dataset: tuple[Path, list[ValidationError]]
+) -> None:
+    directory = dataset[0]
+    assert sorted(p.name for p in directory.iterdir()) == [f"status={s}" for s in STATUSES]
+    table = pq.read_table(directory, schema=arrow_schema(Meeting))
+    found = from_arrow(table, Meeting)
+    assert sorted(found, key=lambda m: m.id) == corpus[1]
+
+
+def test_duckdb_counts_the_dataset_as_python_counts(
+    corpus: tuple[Path, list[Meeting]], dataset: tuple[Path, list[ValidationError]]
+) -> None:
+    meetings = corpus[1]
+    files = f"read_parquet('{dataset[0]}/**/*.parquet', hive_partitioning = true)"
+    con = duckdb.connect()
+    try:
+        by_format = con.sql(
+            f"SELECT f, count(*) FROM (SELECT unnest(formats) AS f FROM {files}) GROUP BY f"
+        ).fetchall()
+        by_year = con.sql(
+            f'SELECT year("when".earliest) AS y, count(*) FROM {files} GROUP BY y'
+        ).fetchall()
+        by_status = con.sql(f"SELECT status, count(*) FROM {files} GROUP BY status").fetchall()
+    finally:
+        con.close()
+    assert Counter(dict(by_format)) == Counter(f for m in meetings for f in m.formats)
+    assert Counter(dict(by_year)) == Counter(_year(m) for m in meetings)
+    assert None in dict(by_year)  # the periods with no start
+    assert Counter(dict(by_status)) == Counter(m.status for m in meetings)
+
+
+def test_polars_scans_the_dataset(
+    corpus: tuple[Path, list[Meeting]], dataset: tuple[Path, list[ValidationError]]
+) -> None:
+    pl = pytest.importorskip("polars")
+    scan = pl.scan_parquet(f"{dataset[0]}/**/*.parquet", hive_partitioning=True)
+    assert scan.select(pl.len()).collect().item() == len(corpus[1])
+    by_status = scan.group_by("status").len().collect().rows()
+    assert Counter(dict(by_status)) == Counter(m.status for m in corpus[1])
+
+
+def test_an_iterable_is_written_as_one_dataset_without_partitions(tmp_path: Path) -> None:
+    meetings = list(_corpus(25))
+    problem = ValidationError([("$.id", "missing")], line=3)
+    assert write_parquet(
+        [*meetings[:10], problem, *meetings[10:]], tmp_path, Meeting, batch_size=4
+    ) == [problem]
+    assert [p.name for p in tmp_path.iterdir()] == ["part-0.parquet"]
+    table = pq.read_table(tmp_path / "part-0.parquet")
+    assert table.schema.metadata == arrow_schema(Meeting).metadata
+    assert from_arrow(table, Meeting) == meetings
+    # Parquet names a list's items "element"; reading with the schema gives back "item".
+    table = pq.read_table(tmp_path, schema=arrow_schema(Meeting))
+    assert table.schema.equals(arrow_schema(Meeting), check_metadata=True)
+
+
+@pytest.mark.parametrize(
+    ("column", "message"),
+    [
+        ("when", "only a top-level column of text"),
+        ("formats", "only a top-level column of text"),
+        ("where", "only a top-level column of text"),
+        ("year", "Meeting has no such column"),
+    ],
+)
+def test_only_plain_columns_name_partitions(tmp_path: Path, column: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        write_parquet([], tmp_path, Meeting, partition_by=column)
+
+
+@pytest.mark.parametrize("size", [0, -1, 1.5, True])
+def test_the_batch_size_is_a_whole_number(tmp_path: Path, size: Any) -> None:
+    with pytest.raises(ValueError, match="batch_size"):
+        write_parquet([], tmp_path, Meeting, batch_size=size)
+
+
+def test_a_record_of_another_class_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match="expected a Meeting, got Place"):
+        write_parquet([Place(name="Samarkand", country="UZB")], tmp_path, Meeting)
+
+
+def test_writing_holds_a_batch_not_the_corpus(tmp_path: Path) -> None:
+    path = tmp_path / "meetings.jsonl"
+    write_jsonl(_corpus(8_000), path)
+
+    tracemalloc.start()
+    try:
+        table = to_arrow(read_jsonl(path, Meeting), Meeting)  # every record at once
+        _, everything = tracemalloc.get_traced_memory()
+        del table
+        tracemalloc.reset_peak()
+        errors = write_parquet(path, tmp_path / "dataset", Meeting, batch_size=500)
+        _, streamed = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert errors == []
+    assert streamed < everything / 3
+    assert pq.read_metadata(tmp_path / "dataset" / "part-0.parquet").num_rows == 8_000

@@ -32,18 +32,20 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
-from typing import Any, TypeVar
+import os
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, TypeVar
 
 import pyarrow as pa
+import pyarrow.dataset as pa_dataset
 
 from diplomod._model import SCHEMA_VERSION, Field, Node, is_model, shape
 from diplomod._schema import json_schema
 from diplomod.dates import PartialDate, Period, read_edtf
 from diplomod.errors import Problem, ValidationError
-from diplomod.serializers import from_dict, to_dict
+from diplomod.serializers import MAX_LINE_BYTES, from_dict, read_jsonl_results, to_dict
 
-__all__ = ["arrow_schema", "from_arrow", "to_arrow"]
+__all__ = ["arrow_schema", "from_arrow", "to_arrow", "write_parquet"]
 
 T = TypeVar("T")
 
@@ -279,3 +281,106 @@ def _json_cell(node: Node, value: Any) -> Any:
         assert node.item is not None
         return [_json_cell(node.item, item) for item in value]
     return value
+
+
+_PARTITION_KINDS = ("str", "literal", "int", "bool")
+"""The kinds of top-level field whose column can name a partition's folder."""
+
+
+def write_parquet(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str] | Iterable[Any],
+    directory: str | os.PathLike[str],
+    cls: type,
+    *,
+    partition_by: str | None = None,
+    batch_size: int = 10_000,
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> list[ValidationError]:
+    """Write *cls* records to a Parquet dataset in *directory*, a batch at a time.
+
+    *source* is a JSON Lines file (a path or an open file), read with
+    `~diplomod.read_jsonl_results` and *max_line_bytes*, or an iterable of records, which
+    may also hold `~diplomod.ValidationError` items, such as what
+    `~diplomod.read_jsonl_results` yields. At most *batch_size* records are held at once,
+    whatever the size of *source*: each batch becomes a table of `arrow_schema` (*cls*) and
+    goes to the files before the next is read.
+
+    Without *partition_by*, the dataset is files named ``part-0.parquet``, ``part-1.parquet``
+    and so on. With it, the rows are split into Hive-style folders by the value of that
+    column (``status=done/part-0.parquet``), which is then kept in the folder names, not in
+    the files. It must be a top-level column of text, a code, a whole number or a flag: a
+    date, a part of a record or a list cannot name a folder. A null value goes to the folder
+    ``__HIVE_DEFAULT_PARTITION__``.
+
+    The files keep the schema's metadata; Parquet names a list's items ``element``, not
+    ``item``, so read the dataset back with ``schema=arrow_schema(cls)`` to have the
+    declared schema exactly (`from_arrow` reads either).
+
+    *directory* is made if it does not exist; if it exists it must be empty. When no
+    record is valid, it is left empty.
+
+    Returns:
+        The errors of the bad lines, or the `~diplomod.ValidationError` items of the
+        iterable, in order; their records are left out of the dataset.
+
+    Raises:
+        TypeError: a record is not a *cls*, or *cls* has no Arrow schema.
+        ValueError: *batch_size* is not a whole number of at least 1, *partition_by* is not
+            a column that can name a folder, or *max_line_bytes* is out of range.
+    """
+    schema = arrow_schema(cls)
+    if type(batch_size) is not int or batch_size < 1:
+        raise ValueError("batch_size must be a whole number of at least 1")
+    partitioning = None
+    if partition_by is not None:
+        _check_partition(cls, partition_by)
+        partitioning = pa_dataset.partitioning(
+            pa.schema([schema.field(partition_by)]), flavor="hive"
+        )
+    given: Any = source
+    items: Iterable[Any] = given
+    if isinstance(given, str | os.PathLike) or hasattr(given, "read"):  # a path or a file
+        items = read_jsonl_results(given, cls, max_line_bytes=max_line_bytes)
+    errors: list[ValidationError] = []
+    os.makedirs(directory, exist_ok=True)
+    pa_dataset.write_dataset(
+        _batches(items, cls, batch_size, errors),
+        directory,
+        schema=schema,
+        format="parquet",
+        partitioning=partitioning,
+        basename_template="part-{i}.parquet",
+        max_rows_per_group=batch_size,
+        existing_data_behavior="error",
+        preserve_order=True,  # rows in the order they were read, however the threads run
+    )
+    return errors
+
+
+def _check_partition(cls: type, name: str) -> None:
+    by_name = {field.name: field for field in shape(cls).fields}
+    field = by_name.get(name)
+    if field is None:
+        raise ValueError(f"cannot partition by {name!r}: {cls.__name__} has no such column")
+    if field.node.kind not in _PARTITION_KINDS:
+        raise ValueError(
+            f"cannot partition by {name!r}: only a top-level column of text, a code, "
+            "a whole number or a flag can name a folder"
+        )
+
+
+def _batches(
+    items: Iterable[Any], cls: type, size: int, errors: list[ValidationError]
+) -> Iterator[pa.RecordBatch]:
+    """Yield record batches of at most *size* records; keep the errors in *errors*."""
+    held: list[Any] = []
+    for item in items:
+        if isinstance(item, ValidationError):
+            errors.append(item)
+            continue
+        held.append(item)
+        if len(held) == size:
+            yield from to_arrow(held, cls).to_batches()
+            held = []
+    if held:
+        yield from to_arrow(held, cls).to_batches()
