@@ -17,6 +17,7 @@ import pytest
 from diplomod import (
     Dossier,
     Event,
+    Meeting,
     ValidationError,
     from_json,
     read_jsonl_results,
@@ -513,3 +514,103 @@ def test_each_problem_is_one_line(
     code, out, _ = run(["validate", str(dossier)], capsys)
     assert code == 1
     assert out.splitlines() == [f"{dossier}: $.a\\nb: broken\\r\\nline\\u2028here"]
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def events_file(tmp_path: Path) -> Path:
+    """The worked example's meetings, a bad meeting on line 3, then its agreements."""
+    dossier = samarkand_2023()
+    lines = [to_json(meeting) for meeting in dossier.meetings]
+    lines.append('{"kind": "meeting", "id": "x"}')
+    lines += [to_json(agreement) for agreement in dossier.agreements]
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_export_parquet_writes_the_good_lines_and_prints_the_bad(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    from diplomod.tables import arrow_schema, from_arrow
+
+    path, out_dir = events_file(tmp_path), tmp_path / "meetings"
+    code, out, err = run(
+        ["export", "parquet", str(path), "--out", str(out_dir), "--type", "meeting"], capsys
+    )
+    assert (code, err) == (1, "")
+    expected = [
+        f"{path}:3: $.when: is required",
+        f"{path}:3: $.participants: is required",
+        f"{path}:3: $.formats: is required",
+        *(
+            f"{path}:{4 + i}: $.kind: must be 'meeting', not 'agreement'"
+            for i in range(len(samarkand_2023().agreements))
+        ),
+    ]
+    assert out.splitlines() == expected
+    table = pq.read_table(out_dir, schema=arrow_schema(Meeting))
+    assert from_arrow(table, Meeting) == list(samarkand_2023().meetings)
+
+
+def test_export_parquet_partitions_by_a_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("pyarrow")
+    path, out_dir = events_file(tmp_path), tmp_path / "meetings"
+    argv = ["export", "parquet", str(path), "--out", str(out_dir), "--type", "meeting"]
+    code, _, _ = run([*argv, "--partition-by", "status"], capsys)
+    assert code == 1
+    assert [p.name for p in out_dir.iterdir()] == ["status=done"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--partition-by", "when"], "diplomod export: cannot partition by 'when': "),
+        (["--partition-by", "nothing"], "diplomod export: "),
+    ],
+)
+def test_export_refuses_a_column_that_cannot_name_partitions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    pytest.importorskip("pyarrow")
+    path = events_file(tmp_path)
+    argv = ["export", "parquet", str(path), "--out", str(tmp_path / "d"), "--type", "meeting"]
+    code, _, err = run([*argv, *extra], capsys)
+    assert code == 2
+    assert one_line(err).startswith(message)
+
+
+def test_export_into_a_folder_that_holds_files_or_is_a_file_ends_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("pyarrow")
+    path = events_file(tmp_path)
+    argv = ["export", "parquet", str(path), "--type", "meeting", "--out"]
+    code, _, err = run([*argv, str(tmp_path)], capsys)  # holds events.jsonl already
+    assert code == 2
+    assert one_line(err).startswith("diplomod export: ")
+    code, _, err = run([*argv, str(path / "under")], capsys)
+    assert code == 2
+    assert one_line(err).startswith(f"diplomod export: cannot write into {path / 'under'}: ")
+
+
+def test_export_of_a_file_that_cannot_be_read_ends_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("pyarrow")
+    missing = tmp_path / "missing.jsonl"
+    argv = ["export", "parquet", str(missing), "--out", str(tmp_path / "d"), "--type", "meeting"]
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert one_line(err) == f"diplomod export: cannot read {missing}: No such file or directory\n"
+
+
+def test_export_needs_a_type_and_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "parquet", "events.jsonl"])
+    assert exited.value.code == 2
+    assert "--out" in capsys.readouterr().err

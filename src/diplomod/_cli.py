@@ -220,6 +220,37 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument("--format", choices=["text", "json"], default="text")
     example.set_defaults(run=_example)
 
+    export = commands.add_parser(
+        "export",
+        help="write the records of JSON Lines files in another format",
+        description="Write the records of JSON Lines files, all of one type, in another "
+        "format. parquet: a Parquet dataset in the folder --out, which must be new or "
+        "empty (needs the tables extra: pip install 'diplomod[tables]'). Bad lines are "
+        "left out and printed as validate prints them. Exit status: 0 when every line was "
+        "written, 1 when some were left out, 2 on a usage error or a file or folder that "
+        "cannot be read or written.",
+    )
+    export.add_argument("format", choices=["parquet"], help="the format to write")
+    export.add_argument("paths", nargs="+", metavar="PATH", help="a JSON Lines file, or -")
+    export.add_argument("--out", required=True, metavar="DIR", help="the folder to write")
+    export.add_argument(
+        "--type",
+        required=True,
+        choices=[name for name in TYPES if name != "dossier"],
+        help="the type of every record",
+    )
+    export.add_argument(
+        "--partition-by", metavar="COLUMN", help="a top-level column to partition by"
+    )
+    export.add_argument(
+        "--max-line-bytes",
+        type=_byte_limit,
+        default=MAX_LINE_BYTES,
+        metavar="BYTES",
+        help=f"the longest line read, at most {LARGEST_LIMIT} (default: {MAX_LINE_BYTES})",
+    )
+    export.set_defaults(run=_export)
+
     codelist = commands.add_parser(
         "codelist",
         help="show a codelist",
@@ -338,6 +369,56 @@ def _read(text: bytes | str, kind: str) -> Any:
             )
         ]
     )
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace) -> int:
+    try:
+        from diplomod import tables
+    except ImportError:
+        _complain("diplomod export: parquet needs pyarrow: pip install 'diplomod[tables]'")
+        return 2
+    cls = TYPES[args.type]
+    problems: list[str] = []
+
+    def records() -> Iterator[Any]:
+        for path in args.paths:
+            name = "<stdin>" if path == "-" else shown(path)
+            try:
+                with _open(path) as file:
+                    for result in read_lines(
+                        file, functools.partial(_read_as, cls=cls), args.max_line_bytes
+                    ):
+                        if isinstance(result, ValidationError):
+                            problems.extend(
+                                f"{name}:{result.line}: {_printable(where)}: {_printable(what)}"
+                                for where, what in result.problems
+                            )
+                        else:
+                            yield result
+            except OSError as failure:
+                raise _UnreadableError(f"cannot read {name}: {_reason(failure)}") from None
+
+    try:
+        tables.write_parquet(records(), args.out, cls, partition_by=args.partition_by)
+    except _UnreadableError as failure:
+        _complain(f"diplomod export: {failure}")
+        return 2
+    except ValueError as failure:  # a column that cannot name partitions
+        _complain(f"diplomod export: {failure}")
+        return 2
+    except OSError as failure:
+        _complain(f"diplomod export: cannot write into {shown(args.out)}: {_reason(failure)}")
+        return 2
+    for line in problems:
+        print(line)
+    return 1 if problems else 0
+
+
+def _read_as(text: bytes | str, cls: Any) -> Any:
+    return from_json(text, cls)
 
 
 # -- schema, codelist -------------------------------------------------------------------------
