@@ -403,10 +403,7 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         tables.write_parquet(records(), args.out, cls, partition_by=args.partition_by)
-    except _UnreadableError as failure:
-        _complain(f"diplomod export: {failure}")
-        return 2
-    except ValueError as failure:  # a column that cannot name partitions
+    except (_UnreadableError, ValueError) as failure:  # ValueError: a column naming no folder
         _complain(f"diplomod export: {failure}")
         return 2
     except OSError as failure:
