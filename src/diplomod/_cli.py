@@ -303,9 +303,7 @@ def _problems(path: str, name: str, args: argparse.Namespace) -> Iterator[str]:
             )
             for result in results:
                 if isinstance(result, ValidationError):
-                    where = name if result.line is None else f"{name}:{result.line}"
-                    for json_path, message in result.problems:
-                        yield f"{where}: {_printable(json_path)}: {_printable(message)}"
+                    yield from _problem_lines(name, result)
     except OSError as failure:
         raise _UnreadableError(_reason(failure)) from None
     except MemoryError:
@@ -313,6 +311,13 @@ def _problems(path: str, name: str, args: argparse.Namespace) -> Iterator[str]:
         raise _UnreadableError(
             f"not enough memory; lower {option}, or keep large collections as JSON Lines"
         ) from None
+
+
+def _problem_lines(name: str, error: ValidationError) -> Iterator[str]:
+    """Each problem of *error* as a line: ``FILE[:LINE]: PATH: MESSAGE``, never more than one."""
+    where = name if error.line is None else f"{name}:{error.line}"
+    for json_path, message in error.problems:
+        yield f"{where}: {_printable(json_path)}: {_printable(message)}"
 
 
 def _open(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
@@ -388,14 +393,10 @@ def _export(args: argparse.Namespace) -> int:
             name = "<stdin>" if path == "-" else shown(path)
             try:
                 with _open(path) as file:
-                    for result in read_lines(
-                        file, functools.partial(_read_as, cls=cls), args.max_line_bytes
-                    ):
+                    read = functools.partial(_read, kind=args.type)
+                    for result in read_lines(file, read, args.max_line_bytes):
                         if isinstance(result, ValidationError):
-                            problems.extend(
-                                f"{name}:{result.line}: {_printable(where)}: {_printable(what)}"
-                                for where, what in result.problems
-                            )
+                            problems.extend(_problem_lines(name, result))
                         else:
                             yield result
             except OSError as failure:
@@ -412,10 +413,6 @@ def _export(args: argparse.Namespace) -> int:
     for line in problems:
         print(line)
     return 1 if problems else 0
-
-
-def _read_as(text: bytes | str, cls: Any) -> Any:
-    return from_json(text, cls)
 
 
 # -- schema, codelist -------------------------------------------------------------------------
