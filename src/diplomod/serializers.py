@@ -441,7 +441,10 @@ def _lines(
             held, size = [], 0
         if rest:
             size += _size(rest)
-            held = [] if size > limit else [*held, rest]
+            if size > limit:
+                held.clear()  # counted on, never kept
+            else:
+                held.append(rest)
     if size:
         yield number + 1, held[0][:0].join(held) if size <= limit else _too_long(limit)
 
