@@ -109,13 +109,9 @@ def _class_reader(cls: type) -> Reader:
     fail = "raise _Reject"
     required = sum(f.required for f in described.fields)
     lines = ["def read(o, c):", f"  if type(o) is not dict: {fail}"]
-    for key, value in (
-        ("kind", described.kind if described.tagged else None),
-        ("schema_version", described.version),
-    ):
-        if value is not None:
-            lines.append(f"  if o.get({key!r}) != {value!r}: {fail}")
-            required += 1
+    for key, value in described.envelope.items():
+        lines.append(f"  if o.get({key!r}) != {value!r}: {fail}")
+        required += 1
     lines.append(f"  n = {required}")
     for i, field in enumerate(described.fields):
         var = f"f{i}"
@@ -200,12 +196,7 @@ def _write_expression(node: Node, var: str, ns: Namespace) -> str:
 def _class_writer(cls: type) -> Writer:
     described = shape(cls)
     ns = Namespace()
-    head: dict[str, Any] = {}
-    if described.version is not None:
-        head["schema_version"] = described.version
-    if described.tagged:
-        head["kind"] = described.kind
-    lines = ["def write(o):", f"  d = {head!r}"]
+    lines = ["def write(o):", f"  d = {described.envelope!r}"]
     for field in described.fields:
         node = attrs.evolve(field.node, optional=False)
         expression = _write_expression(node, "v", ns)

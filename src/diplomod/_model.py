@@ -95,6 +95,14 @@ class Shape:
     plain: bool  # every attribute is a field given to the constructor
     rules: bool  # the class has cross-field rules (a ``_rules`` method)
 
+    @property
+    def envelope(self) -> dict[str, str]:
+        """The keys its JSON carries besides the fields, in the order they are written."""
+        head = {} if self.version is None else {"schema_version": self.version}
+        if self.tagged and self.kind is not None:
+            head["kind"] = self.kind
+        return head
+
 
 _KIND_OF: dict[type, str] = {}
 _TAGGED: list[type] = []

@@ -231,11 +231,7 @@ def from_arrow(table: pa.Table | pa.RecordBatch | pa.RecordBatchReader, cls: typ
     """
     described = shape(cls)
     arrow_schema(cls)  # refuses what is not a record class
-    head: dict[str, Any] = {}
-    if described.version is not None:
-        head["schema_version"] = described.version
-    if described.tagged:
-        head["kind"] = described.kind
+    head = described.envelope
     batches = [table] if isinstance(table, pa.RecordBatch) else table
     if isinstance(table, pa.Table):
         batches = table.to_batches()
@@ -256,7 +252,7 @@ def from_arrow(table: pa.Table | pa.RecordBatch | pa.RecordBatchReader, cls: typ
 
 def _json(fields: tuple[Field, ...], row: dict[str, Any]) -> dict[str, Any]:
     """Return the JSON-ready dict of a table *row*: dates as text, defaults left out."""
-    by_name = {field.name: field for field in fields}
+    by_name = _by_name(fields)
     data = {}
     for key, value in row.items():
         field = by_name.get(key)
@@ -270,6 +266,11 @@ def _json(fields: tuple[Field, ...], row: dict[str, Any]) -> dict[str, Any]:
                 continue
         data[key] = value
     return data
+
+
+@functools.cache
+def _by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
+    return {field.name: field for field in fields}
 
 
 def _json_cell(node: Node, value: Any) -> Any:
