@@ -287,9 +287,17 @@ class Period:
 
 def _surely_before_end(first: Period, second: Period) -> bool:
     """Whether *first* certainly starts on or before the day *second* certainly still runs."""
-    start = first.latest if first.start is None else first.start.latest
-    end = datetime.date.max if second.end is None else second.end.earliest
-    return start <= end
+    return surely_started(first) <= surely_running(second)
+
+
+def surely_started(period: Period) -> datetime.date:
+    """The day by which *period* has surely begun: with no start, as late as its end."""
+    return period.latest if period.start is None else period.start.latest
+
+
+def surely_running(period: Period) -> datetime.date:
+    """The last day *period* surely still runs; an open end runs on."""
+    return datetime.date.max if period.end is None else period.end.earliest
 
 
 When = PartialDate | Period

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import heapq
 from collections.abc import Iterator
 from typing import Annotated
@@ -13,7 +12,7 @@ from diplomod._checks import check
 from diplomod._model import record
 from diplomod._rules import Code, Unique
 from diplomod._types import Id, Label, SourceIds, StateCode
-from diplomod.dates import PartialDate, Period
+from diplomod.dates import PartialDate, Period, surely_running, surely_started
 from diplomod.errors import Problem
 from diplomod.evidence import Evidence
 from diplomod.names import Name
@@ -135,8 +134,8 @@ def _overlaps(memberships: tuple[Membership, ...]) -> dict[int, list[int]]:
     for positions in by_state.values():
         if len(positions) < 2:
             continue
-        starts = {i: _surely_started(memberships[i].period) for i in positions}
-        ends = {i: _surely_running(memberships[i].period) for i in positions}
+        starts = {i: surely_started(memberships[i].period).toordinal() for i in positions}
+        ends = {i: surely_running(memberships[i].period).toordinal() for i in positions}
         by_start = sorted(positions, key=starts.__getitem__)
         heap: list[tuple[int, int]] = []  # (-the day it surely runs to, position)
         taken = 0
@@ -149,16 +148,6 @@ def _overlaps(memberships: tuple[Membership, ...]) -> dict[int, list[int]]:
             if earlier:
                 found[i] = sorted(earlier)
     return found
-
-
-def _surely_started(period: Period) -> int:
-    """The day by which the period has surely begun: it may begin as late as its end."""
-    return (period.latest if period.start is None else period.start.latest).toordinal()
-
-
-def _surely_running(period: Period) -> int:
-    """The last day the period surely still runs; an open end runs on."""
-    return (datetime.date.max if period.end is None else period.end.earliest).toordinal()
 
 
 def _keys_at_most(heap: list[tuple[int, int]], bound: int) -> Iterator[int]:
