@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 import diplomod
+from conftest import bare_meeting
 from diplomod import (
     Activity,
     Agreement,
@@ -44,8 +45,6 @@ PACKAGE = str(Path(diplomod.__file__).parent)
 SMALL, LARGE = 200, 2_000
 GROWTH = 15  # the most a tenfold input may multiply the work by: linear is 10
 DAY = PartialDate(year=2023, month=4, day=14)
-TWO = (Participant(represents="PAK"), Participant(represents="RUS"))
-BILATERAL = frozenset({"bilateral"})
 
 
 class TooMuchWorkError(Exception):
@@ -96,17 +95,6 @@ def growth(build: Callable[[int], Callable[[], object]]) -> float:
     return lines_run(build(LARGE), cap=200 * small) / small
 
 
-def meeting(id: str, **changes: Any) -> Meeting:
-    fields: dict[str, Any] = {
-        "id": id,
-        "when": DAY,
-        "participants": TWO,
-        "formats": BILATERAL,
-    }
-    fields.update(changes)
-    return Meeting(**fields)
-
-
 def part_of(event: str) -> Occasion:
     return Occasion(relation="part_of", event=event)
 
@@ -119,7 +107,7 @@ def chain(n: int, back_to: int | None = None) -> tuple[Meeting, ...]:
     *back_to*, if given, closing a loop."""
     last = None if back_to is None else part_of(f"m-{back_to}")
     links = [part_of(f"m-{i + 1}") for i in range(n - 1)] + [last]
-    return tuple(meeting(f"m-{i}", occasion=link) for i, link in enumerate(links))
+    return tuple(bare_meeting(f"m-{i}", occasion=link) for i, link in enumerate(links))
 
 
 def test_a_chain_of_occasions_grows_linearly() -> None:
@@ -148,7 +136,7 @@ def test_meetings_whose_ids_are_taken_and_lead_into_a_long_chain_grow_linearly()
 
     def build(n: int) -> Callable[[], object]:
         meetings = chain(n // 2) + tuple(
-            meeting("m-0", occasion=part_of(f"m-{i + 1}")) for i in range(n // 2 - 1)
+            bare_meeting("m-0", occasion=part_of(f"m-{i + 1}")) for i in range(n // 2 - 1)
         )
         return refusal_or_none(lambda: Dossier(meetings=meetings))
 
@@ -159,8 +147,8 @@ def test_an_occasion_chain_of_100_000_meetings_is_checked_without_recursion() ->
     """The cycle search walks a chain with a loop, not a call for each link."""
     limit = sys.getrecursionlimit()
     ids = [f"m-{i}" for i in range(100_000)]
-    meetings = {id: meeting(id, occasion=part_of(to)) for id, to in itertools.pairwise(ids)}
-    meetings[ids[-1]] = meeting(ids[-1], occasion=part_of(ids[50_000]))
+    meetings = {id: bare_meeting(id, occasion=part_of(to)) for id, to in itertools.pairwise(ids)}
+    meetings[ids[-1]] = bare_meeting(ids[-1], occasion=part_of(ids[50_000]))
     dossier = Dossier()
     # Only the occasion links are asked of a dossier's records here: the other rules were
     # checked on smaller chains above.
@@ -187,7 +175,7 @@ def test_references_and_quotes_grow_linearly() -> None:
         )
         people = tuple(Person(id=f"p-{i}", name=f"Person {i}") for i in range(n))
         meetings = tuple(
-            meeting(
+            bare_meeting(
                 f"m-{i}",
                 participants=(
                     Participant(represents="PAK", person=f"p-{i}"),
@@ -435,7 +423,7 @@ def test_a_meeting_with_many_participants_and_statements_grows_linearly() -> Non
             for i in range(n)
         )
         formats = frozenset({"multilateral"})
-        return lambda: meeting(
+        return lambda: bare_meeting(
             "m", participants=participants, statements=statements, formats=formats
         )
 
