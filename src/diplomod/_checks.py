@@ -227,9 +227,14 @@ class Reject(Exception):  # noqa: N818 - an internal signal, never seen by users
     """Raised by a generated reader at the first problem: the detailed reader takes over."""
 
 
+def fits_float(number: int) -> bool:
+    """Whether an integer is small enough to be a float (one of 310 digits is not)."""
+    return -(2**1023) < number < 2**1023
+
+
 def _json_float(value: Any) -> float:
     """Read a JSON number as a float: an integer too, unless too large for one."""
-    if isinstance(value, float) or (type(value) is int and -(2**1023) < value < 2**1023):
+    if isinstance(value, float) or (type(value) is int and fits_float(value)):
         return float(value)  # float subclasses too, such as what `to_dict` writes
     raise Reject
 
@@ -275,7 +280,7 @@ def _to_frozenset(value: Any) -> Any:
 
 
 def _to_float(value: Any) -> Any:
-    return float(value) if type(value) is int and -(2**1023) < value < 2**1023 else value
+    return float(value) if type(value) is int and fits_float(value) else value
 
 
 def _date_converter(kind: str) -> Callable[[Any], Any]:

@@ -29,7 +29,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
 from diplomod import _codelists
-from diplomod._checks import Reject, explainer, value_lines
+from diplomod._checks import Reject, explainer, fits_float, value_lines
 from diplomod._codegen import Namespace, make
 from diplomod._model import SCHEMA_VERSION, Node, event_kinds, is_model, shape
 from diplomod.dates import PartialDate, Period, When, read_edtf, text_problems
@@ -265,7 +265,7 @@ def _structure_int(value: Any, _: Any) -> int:
 def _structure_float(value: Any, _: Any) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):  # float subclasses too
         raise _fail("a number", value)
-    if isinstance(value, int) and not -(2**1023) < value < 2**1023:
+    if isinstance(value, int) and not fits_float(value):
         raise ValidationError([("$", "is too large a number")])
     if not math.isfinite(value):
         raise ValidationError([("$", f"must be a finite number, not {value!r}")])
