@@ -28,6 +28,7 @@ from diplomod.errors import ValidationError
 from diplomod.examples import samarkand_2023
 from diplomod.meetings import Meeting
 from diplomod.serializers import (
+    _LINE_LIMIT,
     MAX_LINE_BYTES,
     from_dict,
     from_json,
@@ -45,8 +46,9 @@ MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 """The largest whole (not JSON Lines) document ``validate`` reads unless told otherwise:
 checking one takes several times its size in memory, all at once."""
 
-LARGEST_LIMIT = 1024 * 1024 * 1024
-"""The most that ``--max-line-bytes`` and ``--max-document-bytes`` may be set to (1 GiB)."""
+LARGEST_LIMIT = _LINE_LIMIT
+"""The most that ``--max-line-bytes`` and ``--max-document-bytes`` may be set to: the
+readers' own ceiling for a line (1 GiB)."""
 
 INTERRUPTED = 130
 """The exit status after Ctrl-C, as shells report a process stopped by SIGINT."""
