@@ -58,6 +58,7 @@ import check_peers
 import corpus
 import msgspec
 import orjson
+import page
 import pydantic
 from peers import msgspec_models, pydantic_models
 
@@ -858,7 +859,10 @@ def write_page(
         "```",
         "",
     ]
-    PAGE.write_text("\n".join(parts), encoding="utf-8")
+    kept = page.sections()  # what tables.py and spark.py wrote stays on the page
+    PAGE.write_text(
+        "\n".join(parts) + "".join("\n" + section for section in kept), encoding="utf-8"
+    )
 
 
 def profile(size: int = 5_000, top: int = 15) -> None:

@@ -11,9 +11,10 @@ make one field bad and leave the rest as in the example.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import attrs
 import pytest
 
 from diplomod import (
@@ -272,6 +273,35 @@ def bare_meeting(id: str, **changes: Any) -> Meeting:
     }
     fields.update(changes)
     return Meeting(**fields)
+
+
+CORPUS_FORMATS = (
+    frozenset({"summit"}),
+    frozenset({"bilateral"}),
+    frozenset({"bilateral", "third_location"}),
+    frozenset({"summit", "third_location"}),
+)
+CORPUS_STATUSES = ("done", "ongoing", "planned")
+
+
+def meeting_corpus(count: int, start: int = 0) -> Iterator[Meeting]:
+    """*count* meetings like the worked example's, made one at a time, with every kind of
+    date (a year and month, a period, a period with no start), format and status."""
+    template = samarkand_meeting()
+    for i in range(start, start + count):
+        year = 1990 + i % 35
+        when: PartialDate | Period = PartialDate(year=year, month=1 + i % 12)
+        if i % 5 == 0:
+            when = Period(start=PartialDate(year=year), end=PartialDate(year=year + 1))
+        elif i % 11 == 0:
+            when = Period(end=PartialDate(year=year))  # no start: no year
+        yield attrs.evolve(
+            template,
+            id=f"meeting-{i:06d}",
+            when=when,
+            formats=CORPUS_FORMATS[i % len(CORPUS_FORMATS)],
+            status=CORPUS_STATUSES[i % len(CORPUS_STATUSES)],
+        )
 
 
 # -- agreements ----------------------------------------------------------------------------

@@ -9,12 +9,13 @@ engine counting over the table gets the counts Python gets from the records.
 from __future__ import annotations
 
 import datetime
+import re
 import tracemalloc
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 pa = pytest.importorskip("pyarrow")
@@ -24,10 +25,13 @@ pq = pytest.importorskip("pyarrow.parquet")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from conftest import CORPUS_STATUSES, meeting_corpus  # noqa: E402
 from diplomod import (  # noqa: E402
     Activity,
     Agreement,
+    Dossier,
     Event,
+    Evidence,
     Meeting,
     Organization,
     PartialDate,
@@ -46,7 +50,13 @@ from diplomod import (  # noqa: E402
     write_jsonl,
 )
 from diplomod.examples import samarkand_2023  # noqa: E402
-from diplomod.tables import arrow_schema, from_arrow, to_arrow, write_parquet  # noqa: E402
+from diplomod.tables import (  # noqa: E402
+    arrow_schema,
+    dossier_tables,
+    from_arrow,
+    to_arrow,
+    write_parquet,
+)
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -400,38 +410,16 @@ def test_the_module_is_not_imported_by_the_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "False"]
-    assert tables.__all__ == ["arrow_schema", "from_arrow", "to_arrow", "write_parquet"]
+    assert tables.__all__ == [
+        "arrow_schema",
+        "dossier_tables",
+        "from_arrow",
+        "to_arrow",
+        "write_parquet",
+    ]
 
 
 # -- Parquet datasets ----------------------------------------------------------------------
-
-FORMATS = [
-    frozenset({"summit"}),
-    frozenset({"bilateral"}),
-    frozenset({"bilateral", "third_location"}),
-    frozenset({"summit", "third_location"}),
-]
-STATUSES = ["done", "ongoing", "planned"]
-
-
-def _corpus(count: int) -> Iterator[Meeting]:
-    """*count* meetings, made one at a time, with every kind of date, format and status."""
-    template = samarkand_2023().meetings[0]
-    for i in range(count):
-        year = 1990 + i % 35
-        when: PartialDate | Period = PartialDate(year=year, month=1 + i % 12)
-        if i % 5 == 0:
-            when = Period(start=PartialDate(year=year), end=PartialDate(year=year + 1))
-        elif i % 11 == 0:
-            when = Period(end=PartialDate(year=year))  # no start: no year
-        yield _evolve(
-            template,
-            id=f"meeting-{i:06d}",
-            when=when,
-            formats=FORMATS[i % len(FORMATS)],
-            status=STATUSES[i % len(STATUSES)],
-        )
-
 
 BAD_LINES = {
     5: "{not json",
@@ -455,7 +443,7 @@ def _write_corpus(path: Path, meetings: list[Meeting]) -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Meeting]]:
-    meetings = list(_corpus(3000))
+    meetings = list(meeting_corpus(3000))
     path = tmp_path_factory.mktemp("corpus") / "meetings.jsonl"
     _write_corpus(path, meetings)
     return path, meetings
@@ -483,7 +471,7 @@ def test_the_dataset_reads_back_into_the_valid_records(
     corpus: tuple[Path, list[Meeting]], dataset: tuple[Path, list[ValidationError]]
 ) -> None:
     directory = dataset[0]
-    assert sorted(p.name for p in directory.iterdir()) == [f"status={s}" for s in STATUSES]
+    assert sorted(p.name for p in directory.iterdir()) == [f"status={s}" for s in CORPUS_STATUSES]
     table = pq.read_table(directory, schema=arrow_schema(Meeting))
     found = from_arrow(table, Meeting)
     assert sorted(found, key=lambda m: m.id) == corpus[1]
@@ -522,7 +510,7 @@ def test_polars_scans_the_dataset(
 
 
 def test_an_iterable_is_written_as_one_dataset_without_partitions(tmp_path: Path) -> None:
-    meetings = list(_corpus(25))
+    meetings = list(meeting_corpus(25))
     problem = ValidationError([("$.id", "missing")], line=3)
     assert write_parquet(
         [*meetings[:10], problem, *meetings[10:]], tmp_path, Meeting, batch_size=4
@@ -563,7 +551,7 @@ def test_a_record_of_another_class_is_refused(tmp_path: Path) -> None:
 
 def test_writing_holds_a_batch_not_the_corpus(tmp_path: Path) -> None:
     path = tmp_path / "meetings.jsonl"
-    write_jsonl(_corpus(8_000), path)
+    write_jsonl(meeting_corpus(8_000), path)
 
     tracemalloc.start()
     try:
@@ -578,3 +566,346 @@ def test_writing_holds_a_batch_not_the_corpus(tmp_path: Path) -> None:
     assert errors == []
     assert streamed < everything / 3
     assert pq.read_metadata(tmp_path / "dataset" / "part-0.parquet").num_rows == 8_000
+
+
+# -- a whole Dossier as tables -------------------------------------------------------------
+
+DOSSIERS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _record_fields() -> list[str]:
+    return [field.name for field in attrs.fields(Dossier) if field.init]
+
+
+def _python_rows(dossier: Dossier) -> Counter[str]:
+    """Count the rows each table should have by walking the records' attributes in Python.
+
+    A record type's table has a row per record; each tuple or set found in a record, or in
+    an item of another, or in a part of either, has a row per item, under the name of the
+    record type and the fields leading to it; every `Evidence` found is a row of
+    ``evidence``.
+    """
+    counts: Counter[str] = Counter()
+
+    def visit(obj: Any, table: str, via: tuple[str, ...]) -> None:
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            if isinstance(value, tuple | frozenset):
+                name = "_".join([table, *via, field.name])
+                counts[name] += len(value)
+                for item in value:
+                    counts["evidence"] += isinstance(item, Evidence)
+                    if attrs.has(type(item)):
+                        visit(item, name, ())
+            elif attrs.has(type(value)) and not isinstance(value, PartialDate | Period):
+                visit(value, table, (*via, field.name))
+
+    for name in _record_fields():
+        records = getattr(dossier, name)
+        counts[name] += len(records)
+        for record in records:
+            visit(record, name, ())
+    return counts
+
+
+def _check_counts(dossier: Dossier) -> dict[str, Any]:
+    found = dossier_tables(dossier)
+    expected = _python_rows(dossier)
+    assert set(expected) <= set(found)
+    assert {name: table.num_rows for name, table in found.items()} == {
+        name: expected[name] for name in found
+    }
+    for name, table in found.items():
+        if "position" in table.column_names:  # counting from 0 in each list
+            keys = table.column_names[: table.column_names.index("position")]
+            positions: dict[tuple[Any, ...], list[int]] = {}
+            for row in table.to_pylist():
+                positions.setdefault(tuple(row[k] for k in keys), []).append(row["position"])
+            assert all(sorted(p) == list(range(len(p))) for p in positions.values()), name
+    assert found["meetings_participants"].num_rows == sum(
+        len(m.participants) for m in dossier.meetings
+    )
+    assert found["meetings_statements_by"].num_rows == sum(
+        len(s.by) for m in dossier.meetings for s in m.statements
+    )
+    return found
+
+
+def test_the_worked_example_has_a_table_of_each_record_type_and_each_link() -> None:
+    dossier = samarkand_2023()
+    found = _check_counts(dossier)
+    assert list(found)[:7] == _record_fields()
+    assert list(found)[-1] == "evidence"
+    for name in _record_fields():
+        cls = type(getattr(dossier, name)[0]) if getattr(dossier, name) else None
+        if cls is not None:
+            assert found[name].equals(to_arrow(getattr(dossier, name), cls))
+    assert found["meetings_participants"].column_names == [
+        "record_id",
+        "position",
+        "represents",
+        "role",
+        "person",
+        "office",
+    ]
+    assert found["meetings_statements"].column_names == [
+        "record_id",
+        "position",
+        "stance",
+        "substance",
+        "status",
+    ]
+    assert found["organizations_memberships_sources"].column_names == [
+        "record_id",
+        "memberships_position",
+        "position",
+        "value",
+    ]
+
+
+@DOSSIERS
+@given(testing.dossiers())
+def test_every_table_has_the_rows_python_counts(dossier: Dossier) -> None:
+    _check_counts(dossier)
+
+
+def test_an_empty_dossier_gives_every_table_with_every_column() -> None:
+    full = dossier_tables(samarkand_2023())
+    empty = dossier_tables(Dossier())
+    assert list(empty) == list(full)
+    for name, table in empty.items():
+        assert table.num_rows == 0
+        assert table.schema.equals(full[name].schema, check_metadata=True)
+        assert table.schema.metadata[b"schema_version"] == b"1.0"
+
+
+@pytest.mark.parametrize(
+    "value", [None, samarkand_2023().meetings, to_dict(samarkand_2023()), Dossier]
+)
+def test_only_a_dossier_is_made_into_tables(value: Any) -> None:
+    with pytest.raises(TypeError, match="dossier_tables takes a Dossier, got "):
+        dossier_tables(value)
+
+
+def _ordered(con: Any, query: str) -> dict[Any, list[Any]]:
+    return {tuple(row[:-1]): row[-1] for row in con.sql(query).fetchall()}
+
+
+@DOSSIERS
+@given(testing.dossiers())
+def test_positions_keep_the_order_of_tuples_and_sort_sets(dossier: Dossier) -> None:
+    con = duckdb.connect()
+    try:
+        found = dossier_tables(dossier)
+        for name in ("meetings_participants", "meetings_statements_by", "meetings_areas"):
+            con.register(name, found[name])
+        participants = _ordered(
+            con,
+            "SELECT record_id, list(struct_pack(represents, role, person, office)"
+            " ORDER BY position) FROM meetings_participants GROUP BY record_id",
+        )
+        by = _ordered(
+            con,
+            "SELECT record_id, statements_position, list(value ORDER BY position)"
+            " FROM meetings_statements_by GROUP BY ALL",
+        )
+        areas = _ordered(
+            con,
+            "SELECT record_id, list(value ORDER BY position) FROM meetings_areas GROUP BY ALL",
+        )
+    finally:
+        con.close()
+    meetings = dossier.meetings
+    assert participants == {(m.id,): [attrs.asdict(p) for p in m.participants] for m in meetings}
+    assert by == {(m.id, i): list(s.by) for m in meetings for i, s in enumerate(m.statements)}
+    assert areas == {(m.id,): sorted(m.areas) for m in meetings if m.areas}
+
+
+def _meetings_by_state_and_year(dossier: Dossier) -> Counter[tuple[str, int | None]]:
+    return Counter((state, _year(m)) for m in dossier.meetings for state in m.parties)
+
+
+JOIN = (
+    'SELECT p.represents, year(m."when".earliest) AS y, count(DISTINCT m.id) '
+    "FROM meetings AS m JOIN meetings_participants AS p ON p.record_id = m.id GROUP BY ALL"
+)
+
+
+def _duckdb_join(found: dict[str, Any]) -> Counter[tuple[str, int | None]]:
+    con = duckdb.connect()
+    try:
+        con.register("meetings", found["meetings"])
+        con.register("meetings_participants", found["meetings_participants"])
+        return Counter({(state, year): n for state, year, n in con.sql(JOIN).fetchall()})
+    finally:
+        con.close()
+
+
+def _polars_join(found: dict[str, Any]) -> Counter[tuple[str, int | None]]:
+    pl = pytest.importorskip("polars")
+    meetings = pl.from_arrow(found["meetings"]).select(
+        "id", pl.col("when").struct.field("earliest").dt.year().alias("y")
+    )
+    participants = pl.from_arrow(found["meetings_participants"])
+    joined = participants.join(meetings, left_on="record_id", right_on="id")
+    counted = joined.group_by("represents", "y").agg(pl.col("record_id").n_unique())
+    return Counter({(state, year): n for state, year, n in counted.rows()})
+
+
+def _pandas_by_state(found: dict[str, Any]) -> Counter[str]:
+    pytest.importorskip("pandas")
+    meetings = found["meetings"].select(["id"]).to_pandas()
+    participants = found["meetings_participants"].to_pandas()
+    joined = participants.merge(meetings, left_on="record_id", right_on="id")
+    return Counter(joined.groupby("represents")["id"].nunique().to_dict())
+
+
+def _check_consumers(dossier: Dossier) -> None:
+    found = dossier_tables(dossier)
+    expected = _meetings_by_state_and_year(dossier)
+    assert _duckdb_join(found) == expected
+    assert _polars_join(found) == expected
+    assert _pandas_by_state(found) == Counter(s for m in dossier.meetings for s in m.parties)
+
+
+def test_consumers_join_meetings_and_participants_in_the_worked_example() -> None:
+    dossier = samarkand_2023()
+    _check_consumers(dossier)
+    assert _duckdb_join(dossier_tables(dossier))[("PAK", 2023)] == 2
+
+
+@DOSSIERS
+@given(testing.dossiers())
+def test_consumers_join_meetings_and_participants_as_python_counts(dossier: Dossier) -> None:
+    _check_consumers(dossier)
+
+
+def _at(data: Any, path: str) -> Any:
+    """Return what a JSON path such as ``$.statements[2].evidence[0]`` names in *data*."""
+    for name, index in re.findall(r"\.(\w+)|\[(\d+)\]", path):
+        data = data[name] if name else data[int(index)]
+    return data
+
+
+def _check_evidence(dossier: Dossier) -> None:
+    from diplomod._model import kind_of
+
+    by_id = {
+        r.id: r for name in _record_fields() for r in getattr(dossier, name) if hasattr(r, "id")
+    }
+    rows = dossier_tables(dossier)["evidence"].to_pylist()
+    assert len(rows) == _python_rows(dossier)["evidence"]
+    for row in rows:
+        record = by_id[row.pop("record_id")]
+        assert row.pop("record_kind") == kind_of(type(record))
+        assert _at(to_dict(record), row.pop("path")) == row
+
+
+def test_evidence_is_found_wherever_it_is_in_the_worked_example() -> None:
+    dossier = samarkand_2023()
+    _check_evidence(dossier)
+    paths = dossier_tables(dossier)["evidence"].column("path").to_pylist()
+    assert "$.statements[0].evidence[0]" in paths
+
+
+@DOSSIERS
+@given(testing.dossiers())
+def test_evidence_rows_name_their_record_and_path(dossier: Dossier) -> None:
+    _check_evidence(dossier)
+
+
+def _flat(table: Any) -> Any:
+    """Drop the list columns of *table* and flatten its structs, parts within parts too."""
+    table = table.select([f.name for f in table.schema if not pa.types.is_list(f.type)])
+    while any(pa.types.is_struct(t) for t in table.schema.types):
+        table = table.flatten()
+    return table
+
+
+def _check_csv(dossier: Dossier, directory: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pa_csv = pytest.importorskip("pyarrow.csv")
+    found = dossier_tables(dossier)
+    records = set(_record_fields())
+    con = duckdb.connect()
+    try:
+        for name, table in found.items():
+            flat = _flat(table)
+            if name not in records:  # a link table has no list to lose
+                assert not any(pa.types.is_list(t) for t in table.schema.types), name
+            assert not any(pa.types.is_nested(t) for t in flat.schema.types), name
+            path = directory / f"{name}.csv"
+            pa_csv.write_csv(flat, path)
+            assert len(pd.read_csv(path)) == table.num_rows, name
+            counted = con.sql(f"SELECT count(*) FROM read_csv('{path}')").fetchall()
+            assert counted == [(table.num_rows,)], name
+    finally:
+        con.close()
+
+
+def test_every_table_writes_to_csv_once_flattened(tmp_path: Path) -> None:
+    found = dossier_tables(samarkand_2023())
+    # Without structs, a link table is ready for CSV as it is; with them, once flattened.
+    assert not any(pa.types.is_nested(t) for t in found["meetings_participants"].schema.types)
+    assert pa.types.is_struct(found["agreements_events"].schema.field("place").type)
+    assert "place.coordinates.latitude" in _flat(found["agreements_events"]).column_names
+    _check_csv(samarkand_2023(), tmp_path)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(testing.dossiers())
+def test_generated_tables_write_to_csv(dossier: Dossier) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        _check_csv(dossier, Path(directory))
+
+
+# -- link tables follow the description, for any class -------------------------------------
+
+
+@attrs.frozen
+class _Tag:
+    code: str
+    position: int
+
+
+@attrs.frozen
+class _Part:
+    codes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _Owner:
+    id: str
+    part: _Part | None = None
+
+
+@attrs.frozen
+class _Thing:
+    id: str
+    tags: tuple[_Tag, ...] = ()
+
+
+def test_arrays_inside_parts_of_records_are_link_tables_too() -> None:
+    from diplomod._model import shape
+
+    (link,) = tables._links(shape(_Owner).fields, "things", "things", (), ("record_id",))
+    assert link.name == "things_part_codes"
+    assert link.schema.names == ["record_id", "position", "value"]
+    out: dict[str, list[dict[str, Any]]] = {}
+    tables._link_rows(link, {"part": {"codes": ["a", "b"]}}, {"record_id": "t"}, out)
+    tables._link_rows(link, {"part": None}, {"record_id": "u"}, out)
+    assert out == {
+        "things_part_codes": [
+            {"record_id": "t", "position": 0, "value": "a"},
+            {"record_id": "t", "position": 1, "value": "b"},
+        ]
+    }
+
+
+def test_an_item_field_named_like_a_key_column_is_refused() -> None:
+    from diplomod._model import shape
+
+    with pytest.raises(TypeError, match="'things_tags' would have two columns named 'position'"):
+        list(tables._links(shape(_Thing).fields, "things", "things", (), ("record_id",)))

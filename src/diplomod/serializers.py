@@ -363,9 +363,23 @@ def read_lines(
     *max_line_bytes* must be a whole number from 1 to 1 GiB; anything else is a
     `ValueError` at once, before anything is read.
     """
+    return (result for _, result in numbered_lines(source, read, max_line_bytes))
+
+
+def numbered_lines(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str],
+    read: Callable[[bytes | str], Any],
+    max_line_bytes: int = MAX_LINE_BYTES,
+) -> Iterator[tuple[int, Any]]:
+    """Like `read_lines`, but yield each result with the number of its line."""
+    check_line_limit(max_line_bytes)
+    return _read_lines(source, read, max_line_bytes)
+
+
+def check_line_limit(max_line_bytes: int) -> None:
+    """Raise `ValueError` unless *max_line_bytes* is a whole number from 1 to 1 GiB."""
     if type(max_line_bytes) is not int or not 0 < max_line_bytes <= _LINE_LIMIT:
         raise ValueError(f"max_line_bytes must be a whole number from 1 to {_LINE_LIMIT}")
-    return _read_lines(source, read, max_line_bytes)
 
 
 _LINE_LIMIT = 1 << 30
@@ -376,19 +390,19 @@ def _read_lines(
     source: str | os.PathLike[str] | IO[bytes] | IO[str],
     read: Callable[[bytes | str], Any],
     limit: int,
-) -> Iterator[Any]:
+) -> Iterator[tuple[int, Any]]:
     if isinstance(source, str | os.PathLike):
         with open(source, "rb") as file:
             yield from _read_lines(file, read, limit)
         return
     for number, line in _lines(source, limit):
         if isinstance(line, ValidationError):
-            yield ValidationError(line.problems, line=number)
+            yield number, ValidationError(line.problems, line=number)
         elif not _blank(line):
             try:
-                yield read(line)
+                yield number, read(line)
             except ValidationError as error:
-                yield ValidationError(error.problems, line=number)
+                yield number, ValidationError(error.problems, line=number)
 
 
 _LINE_ENDS: dict[type, tuple[Any, Any, Any]] = {

@@ -27,6 +27,30 @@ its own, the ``$id`` of that file.
 ['name', 'country', 'region', 'coordinates', 'geonames_id']
 >>> tables.from_arrow(table, Place) == [Place(name="Samarkand", country="UZB")]
 True
+
+`dossier_tables` gives a whole `~diplomod.Dossier` as tables for analysis, joined by record id:
+
+- one table of each type of record, named after the Dossier's field (``meetings``), made
+  as above;
+- a link table for each array a record holds, at any depth, named after the record type
+  and the fields that lead to it (``meetings_participants``, ``meetings_statements_by``),
+  one row per item. Its key columns come first: ``record_id``, the id of the record the
+  item is in; for an array inside the items of another, the item's position in that one
+  (``statements_position``, the ``position`` of its row in ``meetings_statements``); then
+  ``position``, the item's place in its array, counting from 0. A tuple keeps its order;
+  a set is sorted, as JSON writes it. An array of records then has a column for each
+  field of its item, typed as above, except the item's own arrays, which are link tables
+  of their own; an array of plain values (codes, ids, text) has one column, ``value``.
+  The columns keep their fields' names, so an id column (``person``, ``represents``) says
+  which records it names, as the field's description does.
+- ``evidence``: every `~diplomod.Evidence` of every record, wherever it is, with the
+  ``record_kind`` (``meeting``) and ``record_id`` of its record and its JSON ``path`` in it
+  (``$.statements[2].evidence[0]``), then its own fields. The link tables of evidence
+  (``meetings_evidence``) hold the same quotes, a list at a time.
+
+A link table's columns are text, numbers, flags, or structs of a date, a period or a part
+of a record (a `Place`): never lists, so flattening its structs makes it ready for CSV.
+Every table's schema is declared and carries the ``schema_version`` in its metadata.
 """
 
 from __future__ import annotations
@@ -36,16 +60,27 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, TypeVar
 
+import attrs
 import pyarrow as pa
 import pyarrow.dataset as pa_dataset
 
-from diplomod._model import SCHEMA_VERSION, Field, Node, is_model, shape
+from diplomod._model import (
+    SCHEMA_VERSION,
+    Field,
+    Node,
+    is_model,
+    kind_of,
+    shape,
+    walk,
+)
 from diplomod._schema import json_schema
 from diplomod.dates import PartialDate, Period, read_edtf
+from diplomod.dossier import Dossier
 from diplomod.errors import Problem, ValidationError
+from diplomod.evidence import Evidence
 from diplomod.serializers import MAX_LINE_BYTES, from_dict, read_jsonl_results, to_dict
 
-__all__ = ["arrow_schema", "from_arrow", "to_arrow", "write_parquet"]
+__all__ = ["arrow_schema", "dossier_tables", "from_arrow", "to_arrow", "write_parquet"]
 
 T = TypeVar("T")
 
@@ -385,3 +420,236 @@ def _batches(
             held = []
     if held:
         yield from to_arrow(held, cls).to_batches()
+
+
+# -- a whole Dossier -------------------------------------------------------------------------
+
+_KEY = "record_id"
+_POSITION = "position"
+_VALUE = "value"
+_EVIDENCE = "evidence"
+
+
+@attrs.frozen
+class _Link:
+    """One link table: the array it is made of, where that array is, and its columns.
+
+    ``through`` are the record fields (not arrays) between the item the array is found in
+    and the array; ``key`` is the column that gives this table's positions to the tables
+    of the arrays inside its items (``children``); ``columns`` are the item fields that
+    are columns, or ``None`` for an array of plain values.
+    """
+
+    name: str
+    through: tuple[str, ...]
+    field: Field
+    key: str
+    columns: tuple[Field, ...] | None
+    children: tuple[_Link, ...]
+    schema: pa.Schema
+
+
+@attrs.frozen
+class _Holder:
+    """A field of `Dossier`: its records' class, its table's name, and its link tables."""
+
+    name: str
+    cls: type
+    kind: str | None
+    links: tuple[_Link, ...]
+    evidence: tuple[Field, ...]  # the fields of its records that can hold evidence
+
+
+def dossier_tables(dossier: Dossier) -> dict[str, pa.Table]:
+    """Return a `~diplomod.Dossier` as Arrow tables: its records, their links, their evidence.
+
+    The tables come in this order: one of each type of record the Dossier holds, by the
+    name of its field (``sources``, ``people``, ..., ``areas``), as `to_arrow` makes it;
+    then the link tables, one for each array in those records, found at any depth
+    (``meetings_participants``, ``meetings_statements_by``); then ``evidence``. Every table
+    is there, with all its columns, even when it has no rows. See the module's
+    documentation for the columns of each.
+
+    >>> from diplomod.examples import samarkand_2023
+    >>> found = dossier_tables(samarkand_2023())
+    >>> found["meetings_participants"].slice(2, 1).to_pylist()
+    [{'record_id': 'meeting-2023-04-14-khar-lavrov', 'position': 0, 'represents': 'PAK', 'role': 'participant', 'person': 'hina-rabbani-khar', 'office': 'Minister of State'}]
+    >>> found["meetings_statements_by"].column_names
+    ['record_id', 'statements_position', 'position', 'value']
+
+    Raises:
+        TypeError: *dossier* is not a `~diplomod.Dossier`.
+    """  # noqa: E501
+    if not isinstance(dossier, Dossier):
+        raise TypeError(f"dossier_tables takes a Dossier, got {type(dossier).__name__}")
+    holders = _holders()
+    records: dict[str, list[dict[str, Any]]] = {}
+    links: dict[str, list[dict[str, Any]]] = {}
+    evidence: list[dict[str, Any]] = []
+    for holder in holders:
+        fields = shape(holder.cls).fields
+        rows = records[holder.name] = []
+        for record in getattr(dossier, holder.name):
+            data = to_dict(record)
+            rows.append(_row(fields, data))
+            if holder.links or holder.evidence:
+                keys = {_KEY: record.id}
+                for link in holder.links:
+                    _link_rows(link, data, keys, links)
+                if holder.evidence:
+                    evidence.extend(_evidence_rows(holder, record))
+    tables = {
+        holder.name: pa.Table.from_pylist(records[holder.name], schema=arrow_schema(holder.cls))
+        for holder in holders
+    }
+    for link in _all_links(holders):
+        tables[link.name] = pa.Table.from_pylist(links.get(link.name, []), schema=link.schema)
+    tables[_EVIDENCE] = pa.Table.from_pylist(evidence, schema=_evidence_schema())
+    return tables
+
+
+def _link_rows(
+    link: _Link, data: dict[str, Any], keys: dict[str, Any], out: dict[str, list[dict[str, Any]]]
+) -> None:
+    """Add the rows of *link* found in *data* (the JSON-ready item that holds it) to *out*."""
+    part: dict[str, Any] | None = data
+    for hop in link.through:  # down the parts of a record, such as its place
+        part = part.get(hop) if part is not None else None
+    if part is None:
+        return
+    items = part[link.field.name] if link.field.name in part else _written(link.field)
+    rows = out.setdefault(link.name, [])
+    item = link.field.node.item
+    assert item is not None
+    for position, value in enumerate(items):
+        row = {**keys, _POSITION: position}
+        if link.columns is None:
+            row[_VALUE] = _cell(item, value)
+        else:
+            row.update(_row(link.columns, value))
+            inner = {**keys, link.key: position}
+            for child in link.children:
+                _link_rows(child, value, inner, out)
+        rows.append(row)
+
+
+def _evidence_rows(holder: _Holder, record: Any) -> Iterator[dict[str, Any]]:
+    """Yield a row for every `~diplomod.Evidence` in *record*, with its path in it."""
+    fields = shape(Evidence).fields
+    for field in holder.evidence:  # not the fields that cannot hold any
+        at = f"$.{field.name}"
+        for node, value, path in walk(field.node, getattr(record, field.name), at):
+            if node.cls is Evidence:
+                yield {
+                    "record_kind": holder.kind,
+                    _KEY: record.id,
+                    "path": path,
+                    **_row(fields, to_dict(value)),
+                }
+
+
+@functools.cache
+def _holders() -> tuple[_Holder, ...]:
+    """Describe the tables of a Dossier, from its fields and their records' fields."""
+    holders = []
+    for field in shape(Dossier).fields:
+        item = field.node.item
+        assert item is not None
+        assert item.cls is not None
+        fields = shape(item.cls).fields
+        ids = [f for f in fields if f.name == "id"]
+        links = tuple(_links(fields, field.name, field.name, (), (_KEY,)))
+        evidence = tuple(f for f in fields if _holds(f.node, Evidence))
+        if not ids and (links or evidence):
+            raise TypeError(  # pragma: no cover - a guard for a change to the model
+                f"{item.cls.__name__} has no id to key its link tables and evidence by"
+            )
+        holders.append(_Holder(field.name, item.cls, kind_of(item.cls), links, evidence))
+    names = [h.name for h in holders] + [link.name for link in _all_links(holders)]
+    names.append(_EVIDENCE)
+    doubled = sorted({name for name in names if names.count(name) > 1})
+    if doubled:
+        raise TypeError(f"two tables of a Dossier would be named {doubled[0]!r}")
+    return tuple(holders)
+
+
+def _links(
+    fields: tuple[Field, ...],
+    holder: str,
+    table: str,
+    through: tuple[str, ...],
+    keys: tuple[str, ...],
+) -> Iterator[_Link]:
+    """Yield the link tables of the arrays among *fields* and inside their parts.
+
+    *fields* are those of an item of *table* (a record of the Dossier field *holder*, or an
+    item of a link table), or of a part of one reached *through* record fields; *keys* are
+    the columns that identify the item.
+    """
+    for field in fields:
+        node = field.node
+        if node.kind == "record":
+            parts = shape(node.base).fields
+            yield from _links(parts, holder, table, (*through, field.name), keys)
+        if node.kind != "array":
+            continue
+        assert node.item is not None
+        name = "_".join([table, *through, field.name])
+        key = f"{name.removeprefix(holder + '_')}_{_POSITION}"  # statements_position
+        head = [pa.field(_KEY, pa.string(), nullable=False)]
+        head += [pa.field(k, pa.int64(), nullable=False) for k in keys[1:]]
+        head.append(pa.field(_POSITION, pa.int64(), nullable=False))
+        columns: tuple[Field, ...] | None = None
+        children: tuple[_Link, ...] = ()
+        if node.item.kind == "record":
+            item_fields = shape(node.item.base).fields
+            columns = tuple(f for f in item_fields if f.node.kind != "array")
+            body = [_arrow_field(f) for f in columns]
+            children = tuple(_links(item_fields, holder, name, (), (*keys, key)))
+        else:
+            body = [pa.field(_VALUE, _arrow_type(node.item), nullable=False)]
+        yield _Link(name, through, field, key, columns, children, _link_schema(name, head + body))
+
+
+def _link_schema(name: str, fields: list[pa.Field]) -> pa.Schema:
+    """Return a table's schema, refusing two columns of one name."""
+    names = [field.name for field in fields]
+    doubled = sorted({n for n in names if names.count(n) > 1})
+    if doubled:
+        raise TypeError(f"the table {name!r} would have two columns named {doubled[0]!r}")
+    return pa.schema(fields, metadata={"schema_version": SCHEMA_VERSION})
+
+
+def _all_links(holders: Iterable[_Holder]) -> Iterator[_Link]:
+    """Yield every link table, each before the tables of the arrays in its items."""
+
+    def under(link: _Link) -> Iterator[_Link]:
+        yield link
+        for child in link.children:
+            yield from under(child)
+
+    for holder in holders:
+        for link in holder.links:
+            yield from under(link)
+
+
+def _holds(node: Node, part: type, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether a field of *node* can hold a *part*, at any depth."""
+    if node.item is not None:
+        node = node.item
+    if node.cls is None or node.cls in seen:
+        return False
+    if node.cls is part:
+        return True
+    return any(_holds(f.node, part, seen | {node.cls}) for f in shape(node.cls).fields)
+
+
+@functools.cache
+def _evidence_schema() -> pa.Schema:
+    head = [
+        pa.field("record_kind", pa.string(), nullable=False),
+        pa.field(_KEY, pa.string(), nullable=False),
+        pa.field("path", pa.string(), nullable=False),
+    ]
+    body = [_arrow_field(field) for field in shape(Evidence).fields]
+    return _link_schema(_EVIDENCE, head + body)
