@@ -19,6 +19,7 @@ from diplomod import (
     Event,
     Meeting,
     ValidationError,
+    cooperation_area,
     from_json,
     read_jsonl_results,
     to_dict,
@@ -63,7 +64,25 @@ def test_validate_accepts_valid_files(tmp_path: Path, capsys: pytest.CaptureFixt
     events = tmp_path / "events.jsonl"
     write_jsonl(samarkand_2023().events(), events)
     code, out, err = run(["validate", str(dossier), str(events)], capsys)
-    assert (code, out, err) == (0, "", "")
+    assert (code, out) == (0, "")
+    example = samarkand_2023()
+    records = sum(len(getattr(example, name)) for name in RECORD_FIELDS) + len(example.events())
+    assert err == f"diplomod validate: 2 files, {records} valid records, 0 problems\n"
+    assert run(["validate", "-q", str(dossier), str(events)], capsys) == (0, "", "")
+
+
+RECORD_FIELDS = ("sources", "people", "organizations", "meetings", "agreements", "activities")
+
+
+def test_the_summary_counts_in_the_singular_and_the_plural(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "events.jsonl"
+    lines.write_text(to_json(samarkand_2023().meetings[0]) + '\n{"kind": "meeting"}\n[]\n')
+    code, out, err = run(["validate", str(lines)], capsys)
+    assert code == 1
+    assert len(out.splitlines()) == 5
+    assert err == "diplomod validate: 1 file, 1 valid record, 5 problems\n"
 
 
 def test_validate_reports_each_problem_with_file_line_and_path(
@@ -101,17 +120,81 @@ def test_validate_reads_standard_input(
     assert "<stdin>: $.id: is required" in out.splitlines()
 
 
+def validate_document(
+    text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, Path]:
+    """Run ``validate`` on a file holding *text*; return the status, the output, the file."""
+    path = tmp_path / "document.json"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(["validate", str(path)], capsys)
+    return code, out, path
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('{"name": "Samarkand", "country": "UZB"}', "cannot tell what this is: a dossier"),
+        ('{"kind": "meating", "id": "m"}', "it could be an organization or an event; "),
+    ],
+    ids=["a-place", "a-kind-and-an-id"],
+)
 def test_validate_needs_to_know_what_a_document_is(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, said: str
 ) -> None:
-    place = tmp_path / "place.json"
-    place.write_text('{"name": "Samarkand", "country": "UZB"}', encoding="utf-8")
-    code, out, _ = run(["validate", str(place)], capsys)
+    code, out, _ = validate_document(text, tmp_path, capsys)
     assert code == 1
-    assert "cannot tell what this is" in out
+    assert said in out
     person = tmp_path / "person.json"
     person.write_text('{"id": "sergey-lavrov", "name": "Сергей Лавров"}', encoding="utf-8")
     assert run(["validate", "--type", "person", str(person)], capsys)[0] == 0
+
+
+EXAMPLE = samarkand_2023()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [EXAMPLE.organizations[0], EXAMPLE.people[0], EXAMPLE.sources[0], cooperation_area("energy")],
+    ids=lambda record: type(record).__name__,
+)
+def test_validate_tells_a_record_by_its_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], record: Any
+) -> None:
+    assert validate_document(to_json(record), tmp_path, capsys)[:2] == (0, "")
+
+
+def test_an_organization_kind_is_not_taken_for_an_event_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = to_dict(EXAMPLE.organizations[0])
+    data["founded"] = "15 June 2001"
+    data["motto"] = "Shanghai spirit"
+    code, out, _ = validate_document(json.dumps(data), tmp_path, capsys)
+    assert code == 1
+    assert [line.split(": ", 2)[1] for line in out.splitlines()] == ["$.founded", "$.motto"]
+
+
+def test_an_event_with_a_wrong_kind_is_read_as_an_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = '{"kind": "meating", "id": "m", "when": "2023"}'
+    code, out, _ = validate_document(text, tmp_path, capsys)
+    assert code == 1
+    assert out.endswith(
+        "$.kind: must be 'meeting', 'agreement' or 'activity', not 'meating'; "
+        "did you mean 'meeting'?\n"
+    )
+
+
+def test_keys_that_fit_several_types_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, path = validate_document('{"id": "x"}', tmp_path, capsys)
+    assert code == 1
+    assert out == (
+        f"{path}: $: cannot tell what this is: it could be a source or a person or an "
+        f"organization; {CANNOT_TELL}\n"
+    )
 
 
 def test_validate_exits_2_on_a_missing_file_or_bad_usage(
@@ -221,14 +304,17 @@ def one_line(err: str | bytes) -> str:
     return text
 
 
-CANNOT_TELL = "a dossier has a schema_version and an event a kind; name it with --type"
+CANNOT_TELL = (
+    "a dossier has a schema_version, an event a kind (meeting, agreement, activity), and "
+    "other records are told by their keys; name it with --type"
+)
 
 
 def test_validate_reports_closed_standard_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys, "stdin", None)  # what Python sets when descriptor 0 is closed
-    code, out, err = run(["validate", "-"], capsys)
+    code, out, err = run(["validate", "-q", "-"], capsys)
     assert (code, out) == (2, "")
     assert one_line(err) == "diplomod validate: cannot read <stdin>: standard input is closed\n"
 
@@ -236,7 +322,7 @@ def test_validate_reports_closed_standard_input(
 @pytest.mark.skipif(not Path("/bin/sh").exists(), reason="needs a POSIX shell")
 def test_validate_reports_closed_standard_input_in_a_process() -> None:
     result = subprocess.run(
-        ["/bin/sh", "-c", 'exec "$0" -m diplomod validate - <&-', sys.executable],
+        ["/bin/sh", "-c", 'exec "$0" -m diplomod validate -q - <&-', sys.executable],
         capture_output=True,
         check=False,
     )
@@ -358,11 +444,11 @@ def test_file_names_cannot_fake_a_problem_line(
 ) -> None:
     name = tmp_path / 'a.json: $: fine\nb "c" \\ \x1b[31m\u2028.json'
     name.write_text("{}", encoding="utf-8")
-    code, out, _ = run(["validate", str(name)], capsys)
+    code, out, _ = run(["validate", "-q", str(name)], capsys)
     assert code == 1
     escaped = str(tmp_path) + '/a.json: $: fine\\nb \\"c\\" \\\\ \\x1b[31m\\u2028.json'
     assert out.splitlines() == [f'"{escaped}": $: cannot tell what this is: ' + CANNOT_TELL]
-    code, _, err = run(["validate", str(tmp_path / "no\nsuch.json")], capsys)
+    code, _, err = run(["validate", "-q", str(tmp_path / "no\nsuch.json")], capsys)
     assert code == 2
     assert one_line(err).startswith(f'diplomod validate: cannot read "{tmp_path}/no\\nsuch.json": ')
 
@@ -375,7 +461,7 @@ def test_a_name_that_is_not_utf_8_is_printed_escaped(encoding: str, tmp_path: Pa
     except (OSError, UnicodeEncodeError):
         pytest.skip("the file system refuses names that are not UTF-8")
     result = run_process(
-        ["validate", str(name), str(tmp_path / os.fsdecode(b"missing \xff.json"))],
+        ["validate", "-q", str(name), str(tmp_path / os.fsdecode(b"missing \xff.json"))],
         env={**os.environ, "PYTHONIOENCODING": encoding},
     )
     assert result.returncode == 2
@@ -418,7 +504,7 @@ def test_the_largest_limits_are_accepted(
     dossier = tmp_path / "dossier.json"
     dossier.write_text(to_json(samarkand_2023()), encoding="utf-8")
     limits = ["--max-line-bytes", str(2**30), "--max-document-bytes", str(2**30)]
-    assert run(["validate", *limits, str(events), str(dossier)], capsys) == (0, "", "")
+    assert run(["validate", "-q", *limits, str(events), str(dossier)], capsys) == (0, "", "")
 
 
 def test_a_document_over_the_size_limit_is_refused(
@@ -449,7 +535,7 @@ def test_the_document_limit_does_not_apply_to_json_lines(
     write_jsonl(samarkand_2023().events(), events)
     longest = max(len(line) for line in events.read_bytes().splitlines())
     limits = ["--max-document-bytes", "1", "--max-line-bytes", str(longest)]
-    assert run(["validate", *limits, str(events)], capsys) == (0, "", "")
+    assert run(["validate", "-q", *limits, str(events)], capsys) == (0, "", "")
 
 
 def test_the_default_document_limit_is_64_mib() -> None:
@@ -460,7 +546,7 @@ def test_the_default_document_limit_is_64_mib() -> None:
 def test_an_endless_document_is_refused_by_the_size_limit(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(["validate", "--max-document-bytes", "1000", "/dev/zero"], capsys)
+    code, out, err = run(["validate", "-q", "--max-document-bytes", "1000", "/dev/zero"], capsys)
     assert (code, err) == (1, "")
     assert out.startswith("/dev/zero: $: the document is larger than 1000 bytes;")
 
@@ -474,7 +560,7 @@ def test_running_out_of_memory_is_reported(
     monkeypatch.setattr("diplomod._cli._read", too_big)
     dossier = tmp_path / "dossier.json"
     dossier.write_text("{}", encoding="utf-8")
-    code, out, err = run(["validate", str(dossier)], capsys)
+    code, out, err = run(["validate", "-q", str(dossier)], capsys)
     assert (code, out) == (2, "")
     assert one_line(err).startswith(f"diplomod validate: cannot read {dossier}: not enough memory")
 
@@ -498,7 +584,7 @@ def test_validate_keeps_no_record_of_a_json_lines_file(
     monkeypatch.setattr("diplomod._cli._read", read)
     lines = tmp_path / "events.jsonl"
     lines.write_text("{}\n" * 100, encoding="utf-8")
-    assert run(["validate", str(lines)], capsys) == (0, "", "")
+    assert run(["validate", "-q", str(lines)], capsys) == (0, "", "")
     assert most <= 2
 
 

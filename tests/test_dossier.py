@@ -386,17 +386,8 @@ def test_wrong_kind_messages_use_an_before_a_vowel() -> None:
             ),
             "ergey Lavrov ",
         ),
-        (
-            Evidence(
-                source=SOURCE_ID,
-                quote="pipeline. More",
-                start=len(SOURCE_TEXT) - 9,
-                end=len(SOURCE_TEXT) + 5,
-            ),
-            "pipeline.",
-        ),
     ],
-    ids=["wrong-place", "off-by-one", "past-the-end"],
+    ids=["wrong-place", "off-by-one"],
 )
 def test_evidence_that_is_not_the_source_text_is_refused(evidence: Evidence, actual: str) -> None:
     assert_only_problem(
@@ -429,14 +420,35 @@ def test_agreement_evidence_is_checked_against_the_source_text() -> None:
     )
 
 
-def test_evidence_from_a_source_without_text_cannot_be_checked_and_is_accepted() -> None:
+def test_evidence_quoting_a_source_without_text_is_refused() -> None:
+    message = (
+        f"source {SOURCE_ID!r} has no text, so nothing in it can be quoted; "
+        "give the source its text, or name it in the record's sources"
+    )
+    problems = refusal(lambda: samarkand_dossier(sources=(news_source(text=None),)))
+    assert ("$.agreements[0].evidence[0].source", message) in problems
+    assert {m for _, m in problems} == {message}  # every quote, and nothing else
+
+
+def test_a_source_without_text_may_be_cited_without_a_quote() -> None:
+    mou = gas_pipeline_mou(evidence=())
     dossier = samarkand_dossier(
         sources=(news_source(text=None),),
-        agreements=(
-            gas_pipeline_mou(evidence=(Evidence(source=SOURCE_ID, quote="MoU", start=0, end=3),)),
-        ),
+        meetings=(),
+        agreements=(attrs.evolve(mou, sources=(SOURCE_ID,)),),
     )
-    assert dossier.agreements[0].evidence[0].quote == "MoU"
+    assert dossier.agreements[0].sources == (SOURCE_ID,)
+
+
+def test_a_quote_past_the_end_of_the_source_text_is_refused() -> None:
+    end = len(SOURCE_TEXT) + 3
+    wrong = Evidence(source=SOURCE_ID, quote="pipeline", start=end - 8, end=end)
+    assert_only_problem(
+        lambda: with_mou(evidence=(wrong,)),
+        "$.agreements[0].evidence[0].end",
+        f"{end} is past the end of the source's text, which is {len(SOURCE_TEXT)} characters "
+        "long (offsets count characters, not bytes)",
+    )
 
 
 URDU_TEXT = "سمرقند: حنا ربانی کھر نے روسی وزیر خارجہ سرگئی لاوروف سے ملاقات کی۔"  # noqa: RUF001
@@ -462,8 +474,9 @@ def test_evidence_offsets_in_urdu_counted_in_bytes_are_refused() -> None:
     )
     assert_only_problem(
         lambda: urdu_dossier(evidence),
-        "$.meetings[0].evidence[0].quote",
-        f"the source's text at {byte_start}:{byte_start + len(quote)} is",
+        "$.meetings[0].evidence[0].end",
+        f"{byte_start + len(quote)} is past the end of the source's text, which is "
+        f"{len(URDU_TEXT)} characters long (offsets count characters, not bytes)",
     )
 
 

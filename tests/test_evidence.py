@@ -140,10 +140,18 @@ def test_quote_from_a_source_without_text_is_refused() -> None:
         (4, 11, "$.quote", "must not start or end with white space"),
         (5, 5, "$.quote", "must not be empty"),
         (11, 5, "$.quote", "must not be empty"),
-        (5, 40, "$.end", "the quote is 7 characters long, so end must be 12, not 40"),
+        (5, 40, "$.end", "40 is past the end of the text, which is 12 characters long"),
+        (13, 12, "$.start", "13 is past the end of the text, which is 12 characters long"),
         (-7, 11, "$.start", "-7 is outside the range [0, "),
     ],
-    ids=["white-space-edge", "empty-span", "reversed", "past-the-end", "negative"],
+    ids=[
+        "white-space-edge",
+        "empty-span",
+        "reversed",
+        "end-past-the-end",
+        "past-the-end",
+        "negative",
+    ],
 )
 def test_quote_of_a_bad_span_is_refused(start: int, end: int, path: str, message: str) -> None:
     source = Source(id="s", publisher="P", language="en", text="They agreed.")

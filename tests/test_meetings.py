@@ -359,8 +359,18 @@ def test_one_party_in_a_bilateral_meeting_breaks_two_rules() -> None:
     problems = refusal(lambda: samarkand_meeting(participants=participants, statements=()))
     assert problems == (
         ("$.participants", "needs at least two distinct parties, got PAK"),
-        ("$.formats", "bilateral, but 1 parties take part"),
+        ("$.formats", "bilateral, but 1 party takes part"),
     )
+
+
+def test_one_party_in_a_multilateral_meeting_is_counted_in_the_singular() -> None:
+    participants = (khar_participant(), Participant(represents="PAK"))
+    problems = refusal(
+        lambda: samarkand_meeting(
+            participants=participants, statements=(), formats=frozenset({"multilateral"})
+        )
+    )
+    assert ("$.formats", "multilateral, but only 1 party takes part") in problems
 
 
 def test_a_person_may_not_take_part_for_two_parties() -> None:

@@ -1,14 +1,15 @@
 """The ``diplomod`` command: validate files, write the schemas, show the example and codelists.
 
-Whatever happens, the command ends with its documented exit status and at most a one-line
-message on standard error, never a traceback: 0 when all went well, 1 when a file is not
-valid, 2 for a usage error or input or output that cannot be read or written, 130 when
-interrupted.
+Whatever happens, the command ends with its documented exit status and at most one line on
+standard error for each failure (and ``validate``'s summary line), never a traceback: 0
+when all went well, 1 when a file is not valid, 2 for a usage error or input or output that
+cannot be read or written, 130 when interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import csv
 import functools
@@ -19,6 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 from diplomod import _codelists
+from diplomod._checks import with_article
+from diplomod._model import event_kinds, shape
 from diplomod._schema import BUNDLE, dump, schema_files, top_level, write_schemas
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement
@@ -40,7 +43,7 @@ from diplomod.states import state
 
 TYPES: dict[str, Any] = {file.removesuffix(".json"): cls for cls, file in top_level().items()}
 """What ``validate --type`` may name (each type with a schema file of its own); ``auto``
-tells a dossier or an event by its keys."""
+tells them apart by their keys."""
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 """The largest whole (not JSON Lines) document ``validate`` reads unless told otherwise:
@@ -178,8 +181,14 @@ def _parser() -> argparse.ArgumentParser:
         "--type",
         choices=["auto", *TYPES],
         default="auto",
-        help="what each document is; auto reads a dossier by its schema_version and an "
-        "event by its kind (default: auto)",
+        help="what each document is; auto reads a dossier by its schema_version, an event "
+        "by its kind and another record by its keys (default: auto)",
+    )
+    validate.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print no summary line (files, valid records, problems) on standard error",
     )
     validate.add_argument(
         "--lines",
@@ -273,10 +282,11 @@ class _UnreadableError(Exception):
 
 def _validate(args: argparse.Namespace) -> int:
     status = 0
+    tally = collections.Counter[str]()
     for path in args.paths:
         name = "<stdin>" if path == "-" else shown(path)
         try:
-            for line in _problems(path, name, args):
+            for line in _problems(path, name, args, tally):
                 status = status or 1
                 print(line)
         except _UnreadableError as failure:
@@ -285,11 +295,23 @@ def _validate(args: argparse.Namespace) -> int:
         except BrokenPipeError:  # the reader saw a problem and stopped reading
             _drop_output()
             return status
+    if not args.quiet:
+        _complain(
+            f"diplomod validate: {_many(len(args.paths), 'file')}, "
+            f"{_many(tally['records'], 'valid record')}, {_many(tally['problems'], 'problem')}"
+        )
     return status
 
 
-def _problems(path: str, name: str, args: argparse.Namespace) -> Iterator[str]:
-    """Yield the problem lines of one file, reading it as it goes (records are not kept).
+def _many(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _problems(
+    path: str, name: str, args: argparse.Namespace, tally: collections.Counter[str]
+) -> Iterator[str]:
+    """Yield the problem lines of one file, reading it as it goes (records are not kept),
+    and count its valid records and its problems in *tally*.
 
     What fails while reading is raised as `_UnreadableError`; what fails while printing is not
     caught here, as the printing happens outside.
@@ -305,7 +327,10 @@ def _problems(path: str, name: str, args: argparse.Namespace) -> Iterator[str]:
             )
             for result in results:
                 if isinstance(result, ValidationError):
+                    tally["problems"] += len(result.problems)
                     yield from _problem_lines(name, result)
+                else:
+                    tally["records"] += _records_in(result)
     except OSError as failure:
         raise _UnreadableError(_reason(failure)) from None
     except MemoryError:
@@ -313,6 +338,13 @@ def _problems(path: str, name: str, args: argparse.Namespace) -> Iterator[str]:
         raise _UnreadableError(
             f"not enough memory; lower {option}, or keep large collections as JSON Lines"
         ) from None
+
+
+def _records_in(document: Any) -> int:
+    """How many records a valid document is: a dossier's records, or one."""
+    if isinstance(document, Dossier):
+        return sum(len(getattr(document, field.name)) for field in shape(Dossier).fields)
+    return 1
 
 
 def _problem_lines(name: str, error: ValidationError) -> Iterator[str]:
@@ -363,19 +395,65 @@ def _read(text: bytes | str, kind: str) -> Any:
     if kind != "auto":
         return from_json(text, TYPES[kind])
     data = parse_json(text)
-    if isinstance(data, dict) and "schema_version" in data:
-        return from_dict(data, Dossier)
-    if isinstance(data, dict) and "kind" in data:
-        return from_dict(data, Event)
+    return from_dict(data, _detect(data))
+
+
+def _detect(data: Any) -> Any:
+    """Return what *data* is: a dossier by its ``schema_version``, an event by its ``kind``,
+    another record by the one type its keys fit, or raise `ValidationError` saying why not.
+
+    The keys fit the types whose required fields they hold, and of those the types that
+    know the most of them; when they hold no type's required fields, the types that know
+    them all, or an event with a wrong kind. So a record with a wrong or a missing key is
+    still read as what it is, and the reader names the key.
+    """
+    if not isinstance(data, dict) or data.get("kind") in event_kinds():
+        return Event  # the reader says that a document must be an object
+    if "schema_version" in data:
+        return Dossier
+    keys = set(data)
+    known = {name: {field.name for field in shape(cls).fields} for name, cls in _RECORDS.items()}
+    holding = [
+        name
+        for name, cls in _RECORDS.items()
+        if all(field.name in keys for field in shape(cls).fields if field.required)
+    ]
+    if holding:
+        fewest = min(len(keys - known[name]) for name in holding)
+        fitting = [name for name in holding if len(keys - known[name]) == fewest]
+    else:
+        fitting = [name for name in _RECORDS if keys and keys <= known[name]]
+        if "kind" in data:  # an event whose kind is wrong, unless its keys fit a record
+            if not fitting:
+                return Event  # the reader names the kind
+            fitting.append("event")
+    if len(fitting) == 1:
+        return _RECORDS[fitting[0]]
+    could = f"it could be {_either(fitting)}; " if fitting else ""
+    events = ", ".join(event_kinds())
     raise ValidationError(
         [
             (
                 "$",
-                "cannot tell what this is: a dossier has a schema_version and "
-                "an event a kind; name it with --type",
+                f"cannot tell what this is: {could}a dossier has a schema_version, an event "
+                f"a kind ({events}), and other records are told by their keys; "
+                "name it with --type",
             )
         ]
     )
+
+
+_RECORDS = {
+    name: cls
+    for name, cls in TYPES.items()
+    if isinstance(cls, type) and cls is not Dossier and cls not in event_kinds().values()
+}
+"""The types told apart by their keys (a dossier and the events carry what they are)."""
+
+
+def _either(names: list[str]) -> str:
+    """``a person or an organization``."""
+    return " or ".join(with_article(name.replace("-", " ")) for name in names)
 
 
 # -- export -----------------------------------------------------------------------------------

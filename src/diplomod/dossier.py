@@ -32,10 +32,11 @@ class Dossier:
     """Related records, checked as a whole, and the questions one asks of them.
 
     Rules: ids are unique across all records; every id a record refers to names a record of
-    the right kind; evidence quotes are exactly the source's text at their offsets; an event
-    reported as done is not dated after a source reporting it was published; occasion links
-    form no cycle; extension cooperation areas are namespaced and defined here, each with its
-    parent, and every namespaced code the records use is one of them.
+    the right kind; evidence quotes are exactly the source's text at their offsets (so a
+    source without text is not quoted); an event reported as done is not dated after a
+    source reporting it was published; occasion links form no cycle; extension cooperation
+    areas are namespaced and defined here, each with its parent, and every namespaced code
+    the records use is one of them.
 
     Attributes:
         sources: The sources the records are drawn from.
@@ -110,7 +111,21 @@ class Dossier:
 
     def _quoted(self, path: str, evidence: Evidence) -> Iterator[tuple[str, str]]:
         source = self._index.get(evidence.source)
-        if isinstance(source, Source) and source.text is not None:
+        if not isinstance(source, Source):
+            return  # no source, or another record: _refer says so
+        if source.text is None:
+            yield (
+                f"{path}.source",
+                f"source {evidence.source!r} has no text, so nothing in it can be quoted; "
+                "give the source its text, or name it in the record's sources",
+            )
+        elif evidence.end > len(source.text):
+            yield (
+                f"{path}.end",
+                f"{evidence.end} is past the end of the source's text, which is "
+                f"{len(source.text)} characters long (offsets count characters, not bytes)",
+            )
+        else:
             actual = source.text[evidence.start : evidence.end]
             if actual != evidence.quote:
                 yield (

@@ -48,6 +48,17 @@ class Source:
         """
         if self.text is None:
             raise ValidationError([("$.text", f"source {self.id!r} has no text to quote")])
+        length = len(self.text)
+        past = [
+            (
+                f"$.{name}",
+                f"{offset} is past the end of the text, which is {length} characters long",
+            )
+            for name, offset in (("start", start), ("end", end))
+            if isinstance(offset, int) and offset > length
+        ]
+        if past:
+            raise ValidationError(past)
         return Evidence(source=self.id, quote=self.text[start:end], start=start, end=end)
 
 

@@ -205,11 +205,9 @@ class Meeting:
         if "bilateral" in formats and "multilateral" in formats:
             problems.append(("$.formats", "cannot be both bilateral and multilateral"))
         elif "bilateral" in formats and len(parties) != 2:
-            problems.append(("$.formats", f"bilateral, but {len(parties)} parties take part"))
+            problems.append(("$.formats", f"bilateral, but {_taking_part(len(parties))}"))
         elif "multilateral" in formats and len(parties) < 3:
-            problems.append(
-                ("$.formats", f"multilateral, but only {len(parties)} parties take part")
-            )
+            problems.append(("$.formats", f"multilateral, but only {_taking_part(len(parties))}"))
         if "third_location" in formats and self.where is not None and self.where.country in parties:
             problems.append(
                 ("$.where.country", f"at a third location, but {self.where.country} takes part")
@@ -219,3 +217,7 @@ class Meeting:
                 ("$.participants", "the meeting is hosted, but no participant has the role 'host'")
             )
         return problems
+
+
+def _taking_part(count: int) -> str:
+    return "1 party takes part" if count == 1 else f"{count} parties take part"

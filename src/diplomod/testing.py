@@ -182,16 +182,15 @@ def people(draw: st.DrawFn, id: st.SearchStrategy[str] | None = None) -> Person:
 
 @st.composite
 def evidence(draw: st.DrawFn, source: Source | None = None) -> Evidence:
-    """Evidence quoting *source*'s text when given, else any quote."""
-    if source is None or source.text is None:
+    """Evidence quoting *source*'s text when given (it must have a text), else any quote."""
+    if source is None:
         quote = draw(prose())
         start = draw(st.integers(0, 10**6))
         return Evidence(
-            source=draw(ids("source-")) if source is None else source.id,
-            quote=quote,
-            start=start,
-            end=start + len(quote),
+            source=draw(ids("source-")), quote=quote, start=start, end=start + len(quote)
         )
+    if source.text is None:
+        raise ValueError(f"source {source.id!r} has no text, so nothing in it can be quoted")
     text = source.text
     for _ in range(50):
         start = draw(st.integers(0, len(text) - 1))
@@ -264,7 +263,7 @@ def meetings(
                 areas=st.frozensets(area_codes(), max_size=3),
                 status=codes("event_statuses"),
                 evidence=st.lists(evidence(source), max_size=2).map(tuple)
-                if source
+                if source is not None and source.text is not None
                 else st.just(()),
             ),
             max_size=3,
@@ -289,7 +288,9 @@ def meetings(
         statements=tuple(statements),
         status=draw(codes("event_statuses")),
         sources=(source.id,) if source else (),
-        evidence=tuple(draw(st.lists(evidence(source), max_size=2))) if source else (),
+        evidence=tuple(draw(st.lists(evidence(source), max_size=2)))
+        if source is not None and source.text is not None
+        else (),
     )
 
 
