@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplomod import PartialDate, Period, ValidationError, read_date
-from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, parse_when
+from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, parse_when, read_edtf
 from strategies import partial_dates, periods
 
 D = datetime.date
@@ -391,6 +391,19 @@ def test_period_parse_refuses_bad_text(text: str, problems: list[tuple[str, str]
     with pytest.raises(ValidationError) as err:
         Period.parse(text)
     assert err.value.problems == tuple(problems)
+
+
+@pytest.mark.parametrize("text", ["14/04/2023", "04/14/2023", "2023/04/14"])
+def test_a_date_or_period_with_two_slashes_names_both_readings(text: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_edtf("when")(text)
+    assert err.value.problems == (
+        (
+            "$",
+            f"{text!r} is neither a date such as '2023-04-14' nor a period such as "
+            "'2023-04-13/2023-04-14': EDTF writes a day year first, with hyphens",
+        ),
+    )
 
 
 def test_period_parse_refuses_non_strings() -> None:

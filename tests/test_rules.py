@@ -341,6 +341,22 @@ def test_actor_with_capitals_is_checked_as_a_state_code(value: str, message: str
     assert Actor().check(value) == message
 
 
+@pytest.mark.parametrize(
+    ("value", "start"),
+    [
+        ("EU", "unknown state code 'EU'; did you mean "),
+        ("NATO", "unknown state code 'NATO'"),
+        ("ASEAN", "unknown state code 'ASEAN'"),
+    ],
+)
+def test_an_acronym_in_capitals_is_pointed_to_the_record_id(value: str, start: str) -> None:
+    message = Actor().check(value)
+    assert message is not None
+    assert message.startswith(start)
+    lower = value.lower()
+    assert message.endswith(f" (an organization is named by its record id, such as {lower!r})")
+
+
 def test_actor_with_mixed_case_is_read_as_a_state_code() -> None:
     message = Actor().check("Sco")
     assert message is not None

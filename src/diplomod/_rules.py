@@ -430,7 +430,10 @@ class Actor(Rule):
             return None
         looks_like_code = value.isupper() and value.isalpha() and len(value) <= 4
         if looks_like_code or (value != value.lower() and "did you mean" in message):
-            return message  # meant as a state
+            lower = value.lower()  # meant as a state, or as an organization's acronym
+            if _acronym(value) and _compiled(ID_PATTERN).fullmatch(lower):
+                return f"{message} (an organization is named by its record id, such as {lower!r})"
+            return message
         return (
             f"{quoted(value)} is neither a state code such as 'PAK' nor a record id such as 'sco'"
         )
@@ -446,6 +449,19 @@ class Actor(Rule):
 
     def schema_name(self) -> str:
         return "ActorRef"
+
+
+def _acronym(value: str) -> bool:
+    """Whether an unknown code may be an organization's acronym (``EU``, ``NATO``) rather
+    than a mistyped state code or a name: capitals, not three of them, nor a state code and
+    one more."""
+    states = _codelists.load("states")
+    return (
+        value.isalpha()
+        and value.isupper()
+        and len(value) != 3
+        and not any(value[:i] + value[i + 1 :] in states for i in range(len(value)))
+    )
 
 
 AREA_SEGMENT = r"[a-z][a-z0-9_]*"

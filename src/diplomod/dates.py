@@ -341,8 +341,16 @@ def _period_text(text: Any) -> Period:
 
 def _when_text(text: Any) -> When:
     if type(text) is str and "/" in text:
+        if text.count("/") > 1:  # such as 14/04/2023: a date, meant as people write it
+            raise ValidationError([("$", _NEITHER.format(quoted(text)))])
         return _period_text(text)
     return _date_text(text)
+
+
+_NEITHER = (
+    "{} is neither a date such as '2023-04-14' nor a period such as "
+    "'2023-04-13/2023-04-14': EDTF writes a day year first, with hyphens"
+)
 
 
 def text_problems(error: ValidationError) -> list[Problem]:
