@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomod import PartialDate, Period, ValidationError, read_date
+from diplomod import PartialDate, Period, ValidationError, read_date, read_period
 from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, parse_when, read_edtf
 from strategies import partial_dates, periods
 
@@ -626,3 +626,92 @@ def test_read_date_refuses_numbers_that_are_not_part_of_the_date(text: str, reas
 )
 def test_read_date_reads_times_ordinals_and_numeric_forms(text: str, expected: str) -> None:
     assert str(read_date(text)) == expected
+
+
+# -- read_period -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("5-17 September 1978", "1978-09-05/1978-09-17"),
+        ("15\u201316 November 2021", "2021-11-15/2021-11-16"),
+        ("September 5-17, 1978", "1978-09-05/1978-09-17"),
+        ("5 to 17 September 1978", "1978-09-05/1978-09-17"),
+        ("between 1 and 3 May 2022", "2022-05-01/2022-05-03"),
+        ("June 2021 to July 2022", "2021-06/2022-07"),
+        ("June to July 2022", "2022-06/2022-07"),
+        ("from 2019 until 2021", "2019/2021"),
+        ("2019 to May 2021", "2019/2021-05"),
+        ("14 April 2023 \u2014 20 May 2023", "2023-04-14/2023-05-20"),
+        ("2021-11-15 - 2021-11-16", "2021-11-15/2021-11-16"),
+        ("2021-11-15/2021-11-16", "2021-11-15/2021-11-16"),
+        ("around 2019 to 2021?", "2019~/2021?"),
+        ("04/05/2023 to 06/05/2023", "2023-04-05/2023-06-05"),
+    ],
+)
+def test_read_period_reads_ranges_as_prose_writes_them(text: str, edtf: str) -> None:
+    assert str(read_period(text)) == edtf
+
+
+def test_read_period_reads_days_first_when_told() -> None:
+    assert str(read_period("04/05/2023 to 06/05/2023", dayfirst=True)) == "2023-05-04/2023-05-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (
+            "2023",
+            [
+                (
+                    "$",
+                    "cannot read '2023' as a period: it needs two dates with 'to', 'until' or a "
+                    "dash between them, such as '5-17 September 1978'",
+                )
+            ],
+        ),
+        ("28 December to 3 January 2023", [("$.end", "2023-01-03 is before the start 2023-12-28")]),
+        (
+            "31-30 April 2023",
+            [("$.start", "cannot read '31 April 2023' as a date: day is out of range for month")],
+        ),
+        (
+            "x to y",
+            [
+                ("$.start", "cannot read 'x' as a date: it holds no date"),
+                ("$.end", "cannot read 'y' as a date: it holds no date"),
+            ],
+        ),
+        (
+            "14 April to 15 May",
+            [
+                ("$.start", "cannot read '14 April' as a date: it gives no year"),
+                ("$.end", "cannot read '15 May' as a date: it gives no year"),
+            ],
+        ),
+    ],
+)
+def test_read_period_refuses_what_it_cannot_read(
+    text: str, problems: list[tuple[str, str]]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_period(text)
+    assert err.value.problems == tuple(problems)
+
+
+def test_read_period_refuses_what_is_not_text() -> None:
+    with pytest.raises(ValidationError) as err:
+        read_period(2023)  # type: ignore[arg-type]
+    assert err.value.problems == (("$", "expected a period as text, got int"),)
+
+
+@pytest.mark.parametrize(
+    "text", ["5-17 September 1978", "June 2021 to July 2022", "15\u201316 May"]
+)
+def test_read_date_names_a_range_as_a_range(text: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_date(text)
+    assert err.value.problems == (
+        ("$", f"cannot read {text!r} as a date: it is a range of dates; read it with read_period"),
+    )

@@ -12,7 +12,7 @@ from diplomod._schema import json_schema
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
-from diplomod.dates import PartialDate, Period, read_date
+from diplomod.dates import PartialDate, Period, read_date, read_period
 from diplomod.dossier import Dossier, Event
 from diplomod.errors import ValidationError
 from diplomod.evidence import Evidence, Source
@@ -70,6 +70,7 @@ __all__ = [
     "read_date",
     "read_jsonl",
     "read_jsonl_results",
+    "read_period",
     "state",
     "to_dict",
     "to_json",

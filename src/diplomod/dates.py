@@ -409,6 +409,9 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     def refuse(reason: str) -> ValidationError:
         return ValidationError([("$", f"cannot read {quoted(text)} as a date: {reason}")])
 
+    if _range_ends(body) is not None:
+        raise refuse("it is a range of dates; read it with read_period")
+
     if not body.isascii() and any(c.isnumeric() for c in body if not c.isascii()):
         raise refuse("write its numbers with the digits 0 to 9")
     for word in _WORD_WITH_DIGITS.findall(body):
@@ -435,6 +438,90 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     return PartialDate(
         year=first.year, month=month, day=day, approximate=approximate, uncertain=uncertain
     )
+
+
+_DAYS = re.compile(r"(?<![0-9-])([0-9]{1,2})\s*[-\u2013\u2014]\s*([0-9]{1,2})(?![0-9-])")
+"""Two days of one month: ``5-17`` in "5-17 September 1978" or "September 5-17, 1978"."""
+_BETWEEN = re.compile(
+    r"\s+(?:to|until|till|through)\s+|\s*[\u2013\u2014]\s*|\s+-\s+", re.IGNORECASE
+)
+"""What stands between the two dates of a range written out."""
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:from|(?P<between>between))\s+", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+
+def read_period(text: str, *, dayfirst: bool = False) -> Period:
+    """Read a period as people write it, each end at the precision the text gives it.
+
+    >>> [str(read_period(t)) for t in ["5-17 September 1978", "15\u201316 November 2021"]]
+    ['1978-09-05/1978-09-17', '2021-11-15/2021-11-16']
+    >>> str(read_period("June 2021 to July 2022")), str(read_period("2021-11-15/2021-11-16"))
+    ('2021-06/2022-07', '2021-11-15/2021-11-16')
+
+    The two dates stand around "to", "until", "till", "through", a dash, or "and" after
+    "between"; a leading "from" is dropped. The first date takes the month and year of the
+    second when it gives no more than a day ("5-17 September"), and the year of the second
+    when it gives none ("June to July 2022"), never one year earlier: "28 December to 3
+    January 2023" is refused, as its end comes before its start. EDTF text
+    (``2021-11-15/2021-11-16``) is read as `Period.parse` reads it. Each end is read as
+    `read_date` reads a date, with *dayfirst*; its problems are at ``$.start`` and
+    ``$.end``.
+    """
+    if not isinstance(text, str):
+        raise ValidationError([("$", f"expected a period as text, got {type(text).__name__}")])
+    if "/" in text and _EDTF_PERIOD.fullmatch(text.strip()):
+        return Period.parse(text.strip())
+    ends = _range_ends(text)
+    if ends is None:
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"cannot read {quoted(text)} as a period: it needs two dates with 'to', "
+                    "'until' or a dash between them, such as '5-17 September 1978'",
+                )
+            ]
+        )
+    first, second = ends
+    start = end = None
+    late: list[Problem] = []  # the end's problems, reported after the start's
+    try:
+        end = read_date(second, dayfirst=dayfirst)
+    except ValidationError as error:
+        late = list(error.under("$.end").problems)
+    problems: list[Problem] = []
+    try:
+        if end is not None and end.month is not None and first.isdigit() and len(first) <= 2:
+            start = PartialDate(year=end.year, month=end.month, day=int(first))  # 1 and 3 May
+        else:
+            if end is not None and not _YEAR.search(first):
+                first = f"{first} {end.year}"  # "June to July 2022": the year of the end
+            start = read_date(first, dayfirst=dayfirst)
+    except ValidationError as error:
+        problems.extend(error.under("$.start").problems)
+    if problems or late:
+        raise ValidationError(problems + late)
+    return Period(start=start, end=end)
+
+
+_EDTF_PERIOD = re.compile(r"[^/\s]+/[^/\s]+")
+
+
+def _range_ends(text: str) -> tuple[str, str] | None:
+    """Split a range written out into the texts of its two dates, or return None."""
+    body = text.strip()
+    lead = _LEAD.match(body)
+    body = body[lead.end() :] if lead else body
+    days = _DAYS.search(body)
+    if days is not None:  # 5-17 September 1978: one month, two days
+        head, tail = body[: days.start()], body[days.end() :]
+        return head + days.group(1) + tail, head + days.group(2) + tail
+    between = _AND if lead and lead.group("between") else _BETWEEN
+    parts = between.split(body, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return None
+    return parts[0].strip(), parts[1].strip()
 
 
 def _no_zone(name: str | None, offset: int | None) -> None:
