@@ -94,6 +94,7 @@ def build() -> dm.Dossier:
                 state="RUS",
                 status="member",
                 period=dm.Period.parse("2001-06-15/.."),
+                founding=True,
                 sources=(founding.id,),
             ),
             dm.Membership(

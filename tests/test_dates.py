@@ -715,3 +715,24 @@ def test_read_date_names_a_range_as_a_range(text: str) -> None:
     assert err.value.problems == (
         ("$", f"cannot read {text!r} as a date: it is a range of dates; read it with read_period"),
     )
+
+
+@pytest.mark.parametrize(
+    ("date", "included"),
+    [
+        (PartialDate(year=2023, month=4), True),
+        ("2023-04-12", False),
+        ("2023", True),
+        (datetime.date(2023, 4, 14), True),
+    ],
+)
+def test_could_include_takes_a_partial_date_a_date_or_edtf_text(date: Any, included: bool) -> None:
+    assert Period.parse("2023-04-13/2023-04-14").could_include(date) is included
+
+
+def test_could_include_refuses_what_is_not_a_date() -> None:
+    with pytest.raises(ValidationError) as err:
+        Period.parse("2023/2024").could_include(2023)  # type: ignore[arg-type]
+    assert err.value.problems == (
+        ("$", "expected a PartialDate, a datetime.date or EDTF text, got int"),
+    )

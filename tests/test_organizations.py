@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,7 @@ from conftest import (
     refusal,
     sco,
 )
-from diplomod import Membership, Organization, PartialDate, Period
+from diplomod import Membership, Organization, PartialDate, Period, ValidationError
 
 
 def member(state: str, when: str, status: str = "member") -> Membership:
@@ -60,7 +62,8 @@ def test_an_organization_needs_no_memberships_or_founding_date() -> None:
         ("2005/2018", "2017-06-09/.."),
         ("2001-06-15/..", "2010/2012"),
         ("2005/2017-06-10", "2017-06-09/.."),
-        ("2017-06-09/2017-06-09", "2017-06-09/.."),
+        ("2017-06-09/2017-06-10", "2017-06-09/.."),
+        ("2017-06-08/2017-06-10", "2017-06-09/2017-06-09"),
     ],
 )
 def test_overlapping_memberships_of_one_state_are_refused(earlier: str, later: str) -> None:
@@ -116,11 +119,13 @@ def test_each_overlap_is_reported_against_every_earlier_membership() -> None:
         ("2005/2021-06", "2021-06/.."),
         ("2005/2021-06", "2021-06-30/.."),
         ("2005/2017-06-08", "2017-06-09/.."),
+        ("2005/2017-06-09", "2017-06-09/.."),
+        ("2017-06-09/2017-06-09", "2017-06-09/.."),
         ("2001/2004", "2010/2012"),
     ],
 )
 def test_memberships_that_may_merely_touch_are_allowed(earlier: str, later: str) -> None:
-    """One standing may end in the year (or month) the next begins."""
+    """One standing may end in the year (or month, or on the day) the next begins."""
     org = sco(memberships=(member("PAK", earlier, "observer"), member("PAK", later)))
     assert [str(m.period) for m in org.memberships] == [earlier, later]
 
@@ -296,6 +301,69 @@ def test_members_leave_out_observers() -> None:
 )
 def test_members_on_a_date(on: str, expected: frozenset[str]) -> None:
     assert sco().members(day(on)) == expected
+
+
+def test_on_the_day_of_a_handover_a_state_holds_both_standings() -> None:
+    org = sco(
+        memberships=(member("PAK", "2005/2017-06-09", "observer"), member("PAK", "2017-06-09/.."))
+    )
+    assert org.members("2017-06-09") == org.members("2017-06-09", status="observer") == {"PAK"}
+    assert org.members("2017-06-10", status="observer") == frozenset()
+    assert org.members("2017-06-08") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "on",
+    [day("2017-06-09"), datetime.date(2017, 6, 9), "2017-06-09"],
+    ids=["partial", "date", "text"],
+)
+def test_members_take_a_partial_date_a_date_or_edtf_text(on: Any) -> None:
+    assert sco().members(on) == frozenset({*SCO_FOUNDERS, "IND", "PAK"})
+
+
+@pytest.mark.parametrize(
+    ("on", "message"),
+    [
+        (20170609, "expected a PartialDate, a datetime.date or EDTF text, got int"),
+        (
+            datetime.datetime(2017, 6, 9, 12),
+            "expected a PartialDate, a datetime.date or EDTF text, got datetime",
+        ),
+        ("9 June 2017", "'9 June 2017' is not a date such as '2023', '2023-04', '2023-04-14'"),
+    ],
+)
+def test_members_refuse_what_is_not_a_date(on: Any, message: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        sco().members(on)
+    ((path, said),) = caught.value.problems
+    assert (path, said[: len(message)]) == ("$", message)
+
+
+def test_members_of_any_status() -> None:
+    assert sco().members("2023-04-14", status="observer") == {"IRN", "MNG"}
+    with pytest.raises(ValidationError) as caught:
+        sco().members(status="observr")
+    assert caught.value.problems == (
+        ("$.status", "unknown membership status 'observr'; did you mean 'observer'?"),
+    )
+
+
+def test_founders_are_the_founding_memberships() -> None:
+    founding = Membership(
+        state="CHN", status="member", period=period("2001-06-15/.."), founding=True
+    )
+    org = sco(memberships=(founding, member("PAK", "2017-06-09/..")))
+    assert org.founders() == {"CHN"}
+
+
+def test_a_founding_membership_starts_when_the_organization_was_founded() -> None:
+    late = Membership(state="PAK", status="member", period=period("2017-06-09/.."), founding=True)
+    assert_only_problem(
+        lambda: sco(memberships=(late,)),
+        "$.memberships[0].period.start",
+        "a founding membership starts when the organization was founded (2001-06-15), "
+        "not at 2017-06-09",
+    )
 
 
 def test_a_state_whose_membership_ended_is_not_a_member_afterwards() -> None:

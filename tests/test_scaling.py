@@ -282,7 +282,7 @@ def test_memberships_that_overlap_the_one_before_grow_linearly() -> None:
                 Membership(
                     state=STATES[i % len(STATES)],
                     status="member",
-                    period=Period.parse(f"{1000 + i:04d}-01-01/{1000 + i + len(STATES):04d}-01-01"),
+                    period=Period.parse(f"{1000 + i:04d}-01-01/{1000 + i + len(STATES):04d}-02-01"),
                 )
                 for i in range(n)
             )
@@ -294,7 +294,7 @@ def test_memberships_that_overlap_the_one_before_grow_linearly() -> None:
     assert len(problems) == LARGE - len(STATES)
     assert problems[0] == (
         "$.memberships[8].period",
-        "CHN already holds a membership over 1000-01-01/1008-01-01 ($.memberships[0])",
+        "CHN already holds a membership over 1000-01-01/1008-02-01 ($.memberships[0])",
     )
 
 

@@ -255,9 +255,15 @@ class Period:
         """The last day the period could end (`datetime.date.max` when open)."""
         return datetime.date.max if self.end is None else self.end.latest
 
-    def could_include(self, date: datetime.date) -> bool:
-        """Whether *date* could fall within the period."""
-        return self.earliest <= date <= self.latest
+    def could_include(self, date: PartialDate | datetime.date | str) -> bool:
+        """Whether *date* (a `PartialDate`, a `datetime.date` or EDTF text) could fall within
+        the period: whether some day it could be is a day the period could include.
+
+        Raises:
+            ValidationError: *date* is none of those.
+        """
+        day = as_partial_date(date)
+        return self.earliest <= day.latest and day.earliest <= self.latest
 
     def surely_overlaps(self, other: Period) -> bool:
         """Whether some day certainly lies in both periods, however their dates resolve.
@@ -267,6 +273,27 @@ class Period:
         start is not known may have begun as late as its end.
         """
         return _surely_before_end(self, other) and _surely_before_end(other, self)
+
+
+def as_partial_date(value: PartialDate | datetime.date | str) -> PartialDate:
+    """Return *value*, a `PartialDate`, a `datetime.date` or EDTF text, as a `PartialDate`.
+
+    >>> str(as_partial_date(datetime.date(2023, 4, 14))), str(as_partial_date("2023-04"))
+    ('2023-04-14', '2023-04')
+
+    Raises:
+        ValidationError: *value* is none of those (a `datetime.datetime` neither: its time
+            would be dropped).
+    """
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value)
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    raise ValidationError(
+        [("$", f"expected a PartialDate, a datetime.date or EDTF text, got {type(value).__name__}")]
+    )
 
 
 def _surely_before_end(first: Period, second: Period) -> bool:

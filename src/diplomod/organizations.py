@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import heapq
 from collections.abc import Iterator
 from typing import Annotated
@@ -12,8 +13,8 @@ from diplomod._checks import check
 from diplomod._model import record
 from diplomod._rules import Code, Unique
 from diplomod._types import Id, Label, SourceIds, StateCode
-from diplomod.dates import PartialDate, Period, surely_running, surely_started
-from diplomod.errors import Problem
+from diplomod.dates import PartialDate, Period, as_partial_date, surely_running, surely_started
+from diplomod.errors import Problem, ValidationError
 from diplomod.evidence import Evidence
 from diplomod.names import Name
 from diplomod.places import Place
@@ -26,16 +27,24 @@ class Membership:
     >>> Membership(state="PAK", status="member", period=Period.parse("2017-06-09/..")).state
     'PAK'
 
+    A period's days are inclusive: the state held the standing on its last day too. A
+    standing that ends on the day the next begins hands over on that day; the two do not
+    overlap.
+
     Attributes:
         state: The state, by code.
-        status: Its standing, from the ``membership_statuses`` codelist (member, observer, ...).
+        status: Its standing, from the ``membership_statuses`` codelist (member, observer,
+            candidate, ...).
         period: When the state held that standing; an open end means it still does.
+        founding: Whether the state founded the organization, with this standing from its
+            founding.
         sources: The ids of the sources for the membership.
     """
 
     state: StateCode
     status: Annotated[str, Code("membership_statuses", "membership status")]
     period: Period
+    founding: bool = False
     sources: SourceIds = ()
 
     def __attrs_post_init__(self) -> None:
@@ -48,8 +57,8 @@ class Organization:
     """An intergovernmental organization, a ministry, a company or another body.
 
     A state holds one standing at a time: two of its memberships may not surely overlap
-    (one may end in the year the next begins), and none starts before the organization
-    was founded.
+    (one may end in the year, or on the day, the next begins), none starts before the
+    organization was founded, and a founding membership starts when it was founded.
 
     Attributes:
         id: The organization's record id.
@@ -94,6 +103,19 @@ class Organization:
                         f"{start} is before the organization was founded ({self.founded})",
                     )
                 )
+            if (
+                membership.founding
+                and self.founded is not None
+                and start is not None
+                and start.earliest > self.founded.latest
+            ):
+                problems.append(
+                    (
+                        f"$.memberships[{i}].period.start",
+                        f"a founding membership starts when the organization was founded "
+                        f"({self.founded}), not at {start}",
+                    )
+                )
             for j in overlaps.get(i, ()):
                 problems.append(
                     (
@@ -104,28 +126,55 @@ class Organization:
                 )
         return problems
 
-    def members(self, on: PartialDate | None = None) -> frozenset[str]:
-        """Return the states with ``member`` status, on the date *on* if given.
+    def members(
+        self, on: PartialDate | datetime.date | str | None = None, *, status: str = "member"
+    ) -> frozenset[str]:
+        """Return the states that held the standing *status* on the day or days *on*.
 
-        A state counts when its membership could include the date.
+        *on* is a `PartialDate`, a `datetime.date` or EDTF text (``"2017"``,
+        ``"2017-06-09"``); a state counts when its membership could include some day of it,
+        so on the day of a handover a state counts in both standings. Without *on*, the
+        states that held *status* at any time recorded.
+
+        >>> from diplomod.examples import samarkand_2023
+        >>> sco = samarkand_2023().organizations[0]
+        >>> sorted(sco.members(on="2010")), sorted(sco.members(on=datetime.date(2023, 4, 14)))
+        (['RUS'], ['PAK', 'RUS'])
+
+        Raises:
+            ValidationError: *on* is none of those, or *status* is not a membership status.
         """
+        day = None if on is None else as_partial_date(on)
+        problem = _STATUS.check(status) if isinstance(status, str) else "expected text"
+        if problem is not None:
+            raise ValidationError([("$.status", problem)])
         return frozenset(
             m.state
             for m in self.memberships
-            if m.status == "member"
-            and (on is None or (m.period.earliest <= on.latest and on.earliest <= m.period.latest))
+            if m.status == status
+            and (
+                day is None or (m.period.earliest <= day.latest and day.earliest <= m.period.latest)
+            )
         )
+
+    def founders(self) -> frozenset[str]:
+        """Return the states whose membership is marked as founding."""
+        return frozenset(m.state for m in self.memberships if m.founding)
+
+
+_STATUS = Code("membership_statuses", "membership status")
 
 
 def _overlaps(memberships: tuple[Membership, ...]) -> dict[int, list[int]]:
     """Map each membership's position to the earlier ones of its state it surely overlaps.
 
-    Two periods surely overlap when each surely starts by the day the other surely still
-    runs (`Period.surely_overlaps`). For each state, the memberships are sorted by the day
-    they surely start and taken in order of the day they surely still run; each one is
-    asked of a heap of those already taken that start by its end, and the heap gives up the
-    ones running on its start without looking at any other. The time is O(n log n) plus
-    the number of overlaps found, not one comparison for each pair.
+    Two memberships surely overlap when each surely starts before the last day the other
+    surely still runs (`Period.surely_overlaps`, less the day of a handover). For each
+    state, the memberships are sorted by the day they surely start and taken in order of
+    the day they surely still run; each one is asked of a heap of those already taken that
+    start before its end, and the heap gives up the ones running past its start without
+    looking at any other. The time is O(n log n) plus the number of overlaps found, not one
+    comparison for each pair.
     """
     by_state: dict[str, list[int]] = {}
     for i, membership in enumerate(memberships):
@@ -140,11 +189,11 @@ def _overlaps(memberships: tuple[Membership, ...]) -> dict[int, list[int]]:
         heap: list[tuple[int, int]] = []  # (-the day it surely runs to, position)
         taken = 0
         for i in sorted(positions, key=ends.__getitem__):
-            while taken < len(by_start) and starts[by_start[taken]] <= ends[i]:
+            while taken < len(by_start) and starts[by_start[taken]] < ends[i]:
                 j = by_start[taken]
                 heapq.heappush(heap, (-ends[j], j))
                 taken += 1
-            earlier = [j for j in _keys_at_most(heap, -starts[i]) if j < i]
+            earlier = [j for j in _keys_at_most(heap, -starts[i] - 1) if j < i]
             if earlier:
                 found[i] = sorted(earlier)
     return found
