@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+import attrs
 import pytest
 
 from conftest import (
@@ -16,7 +18,7 @@ from conftest import (
     refusal,
     samarkand,
 )
-from diplomod import Agreement, LifecycleEvent, PartialDate, Signatory
+from diplomod import Agreement, LifecycleEvent, PartialDate, Signatory, ValidationError
 
 
 def event(action: str, party: str, date: str) -> LifecycleEvent:
@@ -150,7 +152,8 @@ AGREEMENT_RULES: list[tuple[str, dict[str, Any], str, str]] = [
             )
         },
         "$.events[2]",
-        "PAK is already recorded as signed at $.events[0]",
+        "PAK is already recorded as signed at $.events[0], with no withdrawal taking effect "
+        "between",
     ),
     (
         "ratified-before-signed",
@@ -223,7 +226,11 @@ def test_every_agreement_problem_is_reported_together() -> None:
     )
     assert problems == (
         ("$.signatories[0].on_behalf_of", "'CHN' is not a party"),
-        ("$.events[1]", "PAK is already recorded as signed at $.events[0]"),
+        (
+            "$.events[1]",
+            "PAK is already recorded as signed at $.events[0], with no withdrawal taking "
+            "effect between",
+        ),
         ("$.events[2].party", "'TKM' is not a party"),
         ("$.events[3].date", "PAK entered_into_force on 2021-05, before it signed on 2021-06"),
         (
@@ -328,9 +335,8 @@ def test_date_is_none_without_conclusion_or_events() -> None:
 
 
 def test_conclusion_wins_over_an_earlier_event() -> None:
-    agreement = gas_pipeline_mou(
-        concluded=day("2021-06"), events=(event("signed", "PAK", "2021-05"),)
-    )
+    adopted = LifecycleEvent(action="adopted", date=day("2021-05"))
+    agreement = gas_pipeline_mou(concluded=day("2021-06"), events=(adopted,))
     assert agreement.date == day("2021-06")
 
 
@@ -366,3 +372,178 @@ def test_conclusion_wins_over_an_earlier_event() -> None:
 )
 def test_bad_agreement_fields_are_refused(changes: dict[str, Any], path: str, message: str) -> None:
     assert_only_problem(lambda: gas_pipeline_mou(**changes), path, message)
+
+
+# -- the lifecycle as treaty practice records it ---------------------------------------------
+
+
+def whole(action: str, date: str) -> LifecycleEvent:
+    """A step of the agreement as a whole."""
+    return LifecycleEvent(action=action, date=day(date))
+
+
+def paris(*more: LifecycleEvent) -> Agreement:
+    """The Paris Agreement as the United States took part in it: accepted, withdrew on a
+    year's notice, and accepted again."""
+    return Agreement(
+        id="paris-agreement",
+        title="Paris Agreement",
+        instrument="treaty",
+        parties=("USA", "FRA", "CHN"),
+        concluded=day("2015-12-12"),
+        events=(
+            whole("adopted", "2015-12-12"),
+            whole("opened_for_signature", "2016-04-22"),
+            event("signed", "USA", "2016-04-22"),
+            event("accepted", "USA", "2016-09-03"),
+            whole("entered_into_force", "2016-11-04"),
+            event("withdrawal_notified", "USA", "2019-11-04"),
+            event("withdrawal_effective", "USA", "2020-11-04"),
+            event("accepted", "USA", "2021-01-20"),
+            event("entered_into_force", "USA", "2021-02-19"),
+            *more,
+        ),
+    )
+
+
+def test_a_party_that_withdrew_may_become_bound_again() -> None:
+    assert [e.action for e in paris().events if e.party == "USA"][-2:] == [
+        "accepted",
+        "entered_into_force",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("on", "certainly", "possibly"),
+    [
+        ("2016-04-21", "not_involved", "not_involved"),
+        ("2016-04-22", "signatory", "signatory"),
+        ("2016-10", "consented", "consented"),
+        ("2016-11", "consented", "bound"),
+        ("2018", "bound", "bound"),
+        ("2020-11-04", "withdrawn", "withdrawn"),
+        ("2020", "bound", "withdrawn"),
+        ("2021-01-25", "consented", "consented"),
+        ("2021-02-19", "bound", "bound"),
+    ],
+)
+def test_a_party_standing_on_a_date_is_honest_about_partial_dates(
+    on: str, certainly: str, possibly: str
+) -> None:
+    standing = paris().standing("USA", on)
+    assert (standing.certainly, standing.possibly) == (certainly, possibly)
+    assert standing.certain is (certainly == possibly)
+
+
+def test_the_parties_bound_on_a_date() -> None:
+    agreement = paris(event("ratified", "FRA", "2016-10-05"), event("acceded", "CHN", "2016-09-03"))
+    assert agreement.bound_on("2018-01-01") == {"USA", "FRA", "CHN"}
+    assert agreement.bound_on(datetime.date(2020, 12, 1)) == {"FRA", "CHN"}
+    assert agreement.bound_on(day("2016-10-01")) == frozenset()
+
+
+def test_an_ended_agreement_binds_no_one() -> None:
+    agreement = paris(whole("terminated", "2030"))
+    assert agreement.standing("FRA", "2031").certainly == "ended"
+
+
+def test_standing_refuses_what_is_not_a_party_or_a_date() -> None:
+    with pytest.raises(ValidationError, match=r"\$.party: 'DEU' is not a party"):
+        paris().standing("DEU", "2020")
+    with pytest.raises(ValidationError, match=r"expected a PartialDate, a datetime\.date"):
+        paris().standing("USA", 2020)  # type: ignore[arg-type]
+
+
+LIFECYCLE_RULES = [
+    (
+        "signed-before-adopted",
+        (whole("opened_for_signature", "2016-01-10"), event("signed", "FRA", "2016-01-05")),
+        "$.events[1].date",
+        "signed on 2016-01-05, before the text was adopted or opened on 2016-01-10",
+    ),
+    (
+        "signed-before-concluded",
+        (event("signed", "FRA", "2015-12-01"),),
+        "$.events[0].date",
+        "signed on 2015-12-01, before the agreement was concluded on 2015-12-12",
+    ),
+    (
+        "accepted-before-signed",
+        (event("signed", "FRA", "2016-04-22"), event("accepted", "FRA", "2016-04-21")),
+        "$.events[1].date",
+        "FRA accepted on 2016-04-21, before it signed on 2016-04-22",
+    ),
+    (
+        "in-force-for-a-party-before-the-agreement",
+        (whole("entered_into_force", "2016-11-04"), event("entered_into_force", "FRA", "2016-10")),
+        "$.events[1].date",
+        "in force for FRA on 2016-10, before the agreement itself entered into force on 2016-11-04",
+    ),
+    (
+        "withdrawal-effective-before-notified",
+        (
+            event("withdrawal_notified", "FRA", "2019-11-04"),
+            event("withdrawal_effective", "FRA", "2019-11-03"),
+        ),
+        "$.events[1].date",
+        "the withdrawal takes effect on 2019-11-03, before it was notified on 2019-11-04",
+    ),
+    (
+        "consent-twice-with-no-withdrawal",
+        (event("ratified", "FRA", "2016-10-05"), event("ratified", "FRA", "2017")),
+        "$.events[1]",
+        "FRA is already recorded as ratified at $.events[0], with no withdrawal taking "
+        "effect between",
+    ),
+    (
+        "withdrawal-between-the-wrong-pair",
+        (
+            event("withdrawal_effective", "FRA", "2015-12-20"),
+            event("ratified", "FRA", "2016"),
+            event("ratified", "FRA", "2017"),
+        ),
+        "$.events[2]",
+        "FRA is already recorded as ratified at $.events[1], with no withdrawal taking "
+        "effect between",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("events", "path", "message"),
+    [case[1:] for case in LIFECYCLE_RULES],
+    ids=[case[0] for case in LIFECYCLE_RULES],
+)
+def test_each_lifecycle_rule_refuses_bad_input(
+    events: tuple[LifecycleEvent, ...], path: str, message: str
+) -> None:
+    make = lambda: attrs.evolve(paris(), parties=("FRA", "DEU"), events=events)  # noqa: E731
+    assert_only_problem(make, path, message)
+
+
+@pytest.mark.parametrize(
+    ("action", "party", "message"),
+    [
+        ("adopted", "FRA", "adopted is the agreement's own step, for no one party"),
+        ("opened_for_signature", "FRA", "the agreement's own step"),
+        ("ratified", None, "ratified is a party's step: name the party"),
+        ("withdrawal_notified", None, "a party's step"),
+    ],
+)
+def test_a_step_is_the_agreement_s_or_a_party_s(
+    action: str, party: str | None, message: str
+) -> None:
+    assert_only_problem(
+        lambda: LifecycleEvent(action=action, party=party, date=day("2016")), "$.party", message
+    )
+
+
+@pytest.mark.parametrize("action", ["entered_into_force", "terminated", "suspended"])
+def test_some_steps_are_either_the_agreement_s_or_a_party_s(action: str) -> None:
+    assert LifecycleEvent(action=action, date=day("2016")).party is None
+    assert LifecycleEvent(action=action, party="FRA", date=day("2016")).party == "FRA"
+
+
+def test_accession_and_succession_need_no_signature() -> None:
+    agreement = paris(event("acceded", "CHN", "2016-09-03"), event("succeeded", "FRA", "2017"))
+    assert agreement.standing("CHN", "2017").certainly == "bound"

@@ -93,8 +93,7 @@ def test_every_row_has_a_value_for_every_column(name: str) -> None:
 
 def test_a_description_with_commas_is_read_whole() -> None:
     assert codelist("lifecycle_actions")["ratified"]["description"] == (
-        "The party gave its final consent to be bound "
-        "(ratification, acceptance, approval or accession)."
+        "The party gave its consent to be bound by ratification."
     )
     assert codelist("organization_kinds")["state_body"]["description"] == (
         "A ministry, agency or other body of one state."

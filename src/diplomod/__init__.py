@@ -10,7 +10,7 @@ from __future__ import annotations
 from diplomod._codelists import codelist
 from diplomod._schema import json_schema
 from diplomod.activities import Activity
-from diplomod.agreements import Agreement, LifecycleEvent, Signatory
+from diplomod.agreements import Agreement, LifecycleEvent, Signatory, Standing
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
 from diplomod.dates import PartialDate, Period, read_date, read_period
 from diplomod.dossier import Dossier, Event
@@ -56,6 +56,7 @@ __all__ = [
     "Place",
     "Signatory",
     "Source",
+    "Standing",
     "State",
     "Statement",
     "ValidationError",

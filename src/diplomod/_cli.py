@@ -628,7 +628,8 @@ def _agreement(out: IO[str], agreement: Agreement) -> None:
     print(f"  {agreement.title}", file=out)
     print(f"  parties: {', '.join(_actor(p) for p in agreement.parties)}", file=out)
     for event in agreement.events:
-        print(f"  - {_actor(event.party)} {event.action.replace('_', ' ')} {event.date}", file=out)
+        who = "the agreement" if event.party is None else _actor(event.party)
+        print(f"  - {who} {event.action.replace('_', ' ')} {event.date}", file=out)
     if agreement.projects:
         print(f"  projects: {'; '.join(agreement.projects)}", file=out)
     if agreement.areas:

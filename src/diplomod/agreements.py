@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import bisect
+import datetime
+import itertools
+from collections.abc import Iterator
+from typing import Annotated, Literal
 
 import attrs
 
+from diplomod import _codelists
 from diplomod._checks import check
 from diplomod._model import record
 from diplomod._rules import Code, MinItems, Unique
@@ -19,33 +24,56 @@ from diplomod._types import (
     PersonId,
     SourceIds,
 )
-from diplomod.dates import PartialDate
-from diplomod.errors import Problem
+from diplomod.dates import PartialDate, as_partial_date
+from diplomod.errors import Problem, ValidationError
 from diplomod.evidence import Evidence
 from diplomod.places import Place
 
-AFTER_SIGNATURE = frozenset({"ratified", "entered_into_force", "withdrawn", "terminated"})
-"""Lifecycle actions a party cannot take before it signed."""
+
+def _steps() -> dict[str, str]:
+    return {code: row["step"] for code, row in _codelists.load("lifecycle_actions").items()}
+
+
+def _scopes() -> dict[str, str]:
+    return {code: row["scope"] for code, row in _codelists.load("lifecycle_actions").items()}
+
+
+AFTER_SIGNATURE = frozenset({"consent", "force", "notice", "exit"})
+"""The steps a party that signed cannot take before its signature (consent by accession,
+succession or a definitive signature needs none, so none is asked for)."""
+LEAVING = frozenset({"withdrawal_effective", "withdrawn", "denounced"})
+"""The actions after which a party is no longer bound, and may become bound again."""
 
 
 @attrs.frozen(kw_only=True)
 class LifecycleEvent:
-    """One step a party took with an agreement: signing, ratifying, withdrawing, ...
+    """One step in an agreement's life, as treaty practice records it: the text adopted,
+    a party's signature, its consent to be bound, entry into force, a withdrawal, ...
 
     Attributes:
-        action: What happened, from the ``lifecycle_actions`` codelist.
-        party: The party it happened for, by state code or organization id.
-        date: When.
-        place: Where, when it matters (signings have a place).
+        action: What happened, from the ``lifecycle_actions`` codelist, whose ``scope``
+            says whether it is a party's step, the agreement's own, or either.
+        party: The party it happened for, by state code or organization id; none for a
+            step of the agreement as a whole (its adoption, its entry into force).
+        date: When; for a deposit, the day the instrument was deposited.
+        place: Where, when it matters (adoptions and signings have a place).
     """
 
     action: Annotated[str, Code("lifecycle_actions", "lifecycle action")]
-    party: ActorRef
+    party: ActorRef | None = None
     date: PartialDate
     place: Place | None = None
 
     def __attrs_post_init__(self) -> None:
         check(self)
+
+    def _rules(self) -> list[Problem]:
+        scope = _scopes().get(self.action)
+        if scope == "party" and self.party is None:
+            return [("$.party", f"{self.action} is a party's step: name the party")]
+        if scope == "treaty" and self.party is not None:
+            return [("$.party", f"{self.action} is the agreement's own step, for no one party")]
+        return []
 
 
 @attrs.frozen(kw_only=True)
@@ -72,8 +100,12 @@ class Agreement:
     """A treaty, memorandum of understanding, joint statement or other instrument.
 
     Rules: two or more distinct parties; every signatory and lifecycle event is for a party;
-    a party takes each action once, and does not ratify, bring into force, withdraw or
-    terminate before it signed; nothing enters into force before the agreement was concluded.
+    a party takes each step once, unless a withdrawal took effect between (then it may
+    become bound again); nothing is signed before the text was adopted or opened for
+    signature, or before the agreement was concluded; a party that signed does not consent,
+    come under the agreement's force, withdraw or leave before its signature; no party's
+    entry into force comes before the agreement's own; a withdrawal takes effect on or
+    after its notification; nothing enters into force before the agreement was concluded.
 
     Attributes:
         id: The agreement's record id.
@@ -115,51 +147,136 @@ class Agreement:
             for i, s in enumerate(self.signatories)
             if s.on_behalf_of not in parties
         ]
-        signed: dict[str, PartialDate] = {}
-        seen: dict[tuple[str, str], int] = {}
+        steps = _steps()
+        first: dict[tuple[str | None, str], PartialDate] = {}  # the earliest of each step
+        for event in self.events:
+            for key in ((event.party, event.action), (event.party, steps.get(event.action, ""))):
+                if key not in first or event.date.earliest < first[key].earliest:
+                    first[key] = event.date
+        repeats = dict(self._repeats())
+        opened = [
+            first[k] for k in ((None, "adopted"), (None, "opened_for_signature")) if k in first
+        ]
+        in_force = first.get((None, "entered_into_force"))
         for i, event in enumerate(self.events):
             path = f"$.events[{i}]"
-            if event.party not in parties:
+            if i in repeats:
+                problems.append((path, repeats[i]))
+            if event.party is not None and event.party not in parties:
                 problems.append((f"{path}.party", f"{event.party!r} is not a party"))
-            key = (event.party, event.action)
-            if key in seen:
-                problems.append(
-                    (
-                        path,
-                        f"{event.party} is already recorded as {event.action} "
-                        f"at $.events[{seen[key]}]",
-                    )
-                )
-            seen.setdefault(key, i)
-            if event.action == "signed":
-                signed.setdefault(event.party, event.date)
-        for i, event in enumerate(self.events):
-            first = signed.get(event.party)
-            if (
-                event.action in AFTER_SIGNATURE
-                and first is not None
-                and event.date.latest < first.earliest
-            ):
-                problems.append(
-                    (
-                        f"$.events[{i}].date",
-                        f"{event.party} {event.action} on "
-                        f"{event.date}, before it signed on {first}",
-                    )
-                )
-            if (
-                event.action == "entered_into_force"
-                and self.concluded is not None
-                and event.date.latest < self.concluded.earliest
-            ):
-                problems.append(
-                    (
-                        f"$.events[{i}].date",
-                        f"entered into force on {event.date}, "
-                        f"before the agreement was concluded on {self.concluded}",
-                    )
-                )
+            step = steps.get(event.action)
+            problems += [
+                (f"{path}.date", message)
+                for message in self._order(event, step, first, opened, in_force)
+            ]
         return problems
+
+    def _order(
+        self,
+        event: LifecycleEvent,
+        step: str | None,
+        first: dict[tuple[str | None, str], PartialDate],
+        opened: list[PartialDate],
+        in_force: PartialDate | None,
+    ) -> Iterator[str]:
+        """Say what *event* comes surely too early for."""
+        date, who = event.date, event.party or "the agreement"
+        signed = first.get((event.party, "signed")) if event.party is not None else None
+        if step in AFTER_SIGNATURE and signed is not None and date.latest < signed.earliest:
+            yield f"{who} {event.action} on {date}, before it signed on {signed}"
+        if event.action in ("signed", "signed_definitively"):
+            for start in opened:
+                if date.latest < start.earliest:
+                    yield f"signed on {date}, before the text was adopted or opened on {start}"
+            if self.concluded is not None and date.latest < self.concluded.earliest:
+                yield f"signed on {date}, before the agreement was concluded on {self.concluded}"
+        if event.action == "entered_into_force":
+            if self.concluded is not None and date.latest < self.concluded.earliest:
+                yield (
+                    f"entered into force on {date}, "
+                    f"before the agreement was concluded on {self.concluded}"
+                )
+            if event.party is not None and in_force is not None and date.latest < in_force.earliest:
+                yield (
+                    f"in force for {who} on {date}, before the agreement itself entered into "
+                    f"force on {in_force}"
+                )
+        notified = first.get((event.party, "withdrawal_notified"))
+        if (
+            event.action == "withdrawal_effective"
+            and notified is not None
+            and date.latest < notified.earliest
+        ):
+            yield f"the withdrawal takes effect on {date}, before it was notified on {notified}"
+
+    def _repeats(self) -> Iterator[tuple[int, str]]:
+        """Say which events repeat a party's step with no withdrawal taking effect between."""
+        by_key: dict[tuple[str | None, str], list[int]] = {}
+        leaving: dict[str | None, list[datetime.date]] = {}
+        for i, event in enumerate(self.events):
+            by_key.setdefault((event.party, event.action), []).append(i)
+            if event.action in LEAVING:
+                leaving.setdefault(event.party, []).append(event.date.earliest)
+        for days in leaving.values():
+            days.sort()
+        for (party, action), positions in by_key.items():
+            if len(positions) < 2:
+                continue
+            ordered = sorted(positions, key=lambda i: (self.events[i].date.earliest, i))
+            days = leaving.get(party, [])
+            for before, after in itertools.pairwise(ordered):
+                low = self.events[before].date.earliest
+                high = self.events[after].date.latest
+                left = bisect.bisect_left(days, low)
+                if action in LEAVING or left == len(days) or days[left] > high:
+                    yield (
+                        after,
+                        f"{party or 'the agreement'} is already recorded as {action} at "
+                        f"$.events[{before}], with no withdrawal taking effect between",
+                    )
+
+    def standing(self, party: str, on: PartialDate | datetime.date | str) -> Standing:
+        """Return where *party* stood with the agreement on the day or days *on*.
+
+        The steps dated surely by *on* give what it certainly was; adding those that may
+        fall by then (a step known to the year, asked of a day in that year) gives what it
+        possibly was. *on* is a `PartialDate`, a `datetime.date` or EDTF text.
+
+        >>> from diplomod import PartialDate
+        >>> paris = Agreement(
+        ...     id="paris-agreement",
+        ...     title="Paris Agreement",
+        ...     instrument="treaty",
+        ...     parties=("USA", "FRA"),
+        ...     events=(
+        ...         LifecycleEvent(action="entered_into_force", date=PartialDate.parse("2016-11-04")),
+        ...         LifecycleEvent(action="accepted", party="USA", date=PartialDate.parse("2016-09-03")),
+        ...         LifecycleEvent(action="withdrawal_effective", party="USA", date=PartialDate.parse("2020-11")),
+        ...     ),
+        ... )
+        >>> paris.standing("USA", "2018")
+        Standing(certainly='bound', possibly='bound')
+        >>> paris.standing("USA", "2020-11-10")
+        Standing(certainly='bound', possibly='withdrawn')
+
+        Raises:
+            ValidationError: *on* is not a date, or *party* is not a party.
+        """  # noqa: E501
+        day = as_partial_date(on)
+        if party not in self.parties:
+            raise ValidationError([("$.party", f"{party!r} is not a party")])
+        steps = _steps()
+        events = sorted(
+            (e for e in self.events if e.party in (party, None)), key=lambda e: e.date.earliest
+        )
+        own = _own_force(events)
+        surely = [e for e in events if e.date.latest <= day.earliest]
+        maybe = [e for e in events if e.date.earliest <= day.latest]
+        return Standing(_replay(surely, steps, own), _replay(maybe, steps, own))
+
+    def bound_on(self, on: PartialDate | datetime.date | str) -> frozenset[str]:
+        """Return the parties certainly bound by the agreement on the day or days *on*."""
+        return frozenset(p for p in self.parties if self.standing(p, on).certainly == "bound")
 
     @property
     def date(self) -> PartialDate | None:
@@ -167,3 +284,71 @@ class Agreement:
         if self.concluded is not None:
             return self.concluded
         return min((event.date for event in self.events), default=None)
+
+
+Where = Literal["not_involved", "signatory", "consented", "bound", "withdrawn", "ended"]
+"""A party's standing: not yet involved, signed, consented to be bound while the agreement is
+not yet in force for it, bound, withdrawn (and not bound again), or the agreement ended."""
+
+
+@attrs.frozen
+class Standing:
+    """Where a party stood with an agreement on a date: certainly, and possibly.
+
+    Attributes:
+        certainly: Its standing from the steps surely taken by the date.
+        possibly: Its standing if every step that may have been taken by then was.
+    """
+
+    certainly: Where
+    possibly: Where
+
+    @property
+    def certain(self) -> bool:
+        """Whether the partial dates leave no doubt."""
+        return self.certainly == self.possibly
+
+
+def _own_force(events: list[LifecycleEvent]) -> list[bool]:
+    """For each time a party is in the agreement (up to each withdrawal taking effect), in
+    order: whether its own entry into force is recorded for that time."""
+    found = [False]
+    for event in events:
+        if event.action in LEAVING:
+            found.append(False)
+        elif event.action == "entered_into_force" and event.party is not None:
+            found[-1] = True
+    return found
+
+
+def _replay(events: list[LifecycleEvent], steps: dict[str, str], own: list[bool]) -> Where:
+    """Return a party's standing after *events* (its own and the agreement's), in order.
+
+    A party is bound from its own entry into force, or, when none is recorded for the
+    time it is in (*own*), once it consented and the agreement is in force as a whole.
+    """
+    where: Where = "not_involved"
+    consented = in_force = for_it = False
+    time = 0  # how many withdrawals have taken effect
+    for event in events:
+        step = steps.get(event.action)
+        if event.action == "terminated":
+            return "ended"
+        if event.action == "entered_into_force":
+            if event.party is None:
+                in_force = True
+            else:
+                consented = for_it = True
+        elif event.party is None:
+            continue
+        elif step == "signature" and where in ("not_involved", "withdrawn"):
+            where = "signatory"
+        elif step == "consent":
+            consented = True
+        elif event.action in LEAVING:
+            where, consented, for_it = "withdrawn", False, False
+            time += 1
+        if consented:
+            bound = for_it or (in_force and not own[time])
+            where = "bound" if bound else "consented"
+    return where

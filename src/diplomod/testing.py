@@ -301,24 +301,43 @@ def agreements(
     people_ids: tuple[str, ...] = (),
     meeting_ids: tuple[str, ...] = (),
 ) -> Agreement:
-    """Agreements whose lifecycle events are in a possible order."""
+    """Agreements whose lifecycle events are in a possible order: an adoption, signatures,
+    consents of every kind, entries into force, and withdrawals."""
     parties = draw(st.lists(state_codes(), min_size=2, max_size=4, unique=True))
     concluded = draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2090, 12, 31)))
+
+    def step(action: str, on: datetime.date, party: str | None = None) -> LifecycleEvent:
+        return LifecycleEvent(action=action, party=party, date=PartialDate.from_date(on))
+
+    def after(day: datetime.date) -> datetime.date:
+        return day + datetime.timedelta(days=draw(st.integers(0, 400)))
+
     events: list[LifecycleEvent] = []
+    if draw(st.booleans()):
+        events.append(step("adopted", concluded))
+    in_force = after(concluded) if draw(st.booleans()) else None
+    if in_force is not None:
+        events.append(step("entered_into_force", in_force))
     for party in parties:
         if not draw(st.booleans()):
             continue
-        signed = concluded + datetime.timedelta(days=draw(st.integers(0, 400)))
-        later = signed + datetime.timedelta(days=draw(st.integers(0, 400)))
-        events.append(
-            LifecycleEvent(action="signed", party=party, date=PartialDate.from_date(signed))
-        )
-        for action in draw(
-            st.lists(st.sampled_from(["ratified", "entered_into_force"]), unique=True, max_size=2)
-        ):
-            events.append(
-                LifecycleEvent(action=action, party=party, date=PartialDate.from_date(later))
-            )
+        day = after(concluded)
+        if draw(st.booleans()):
+            events.append(step("signed", day, party))
+            consent = draw(st.sampled_from([None, "ratified", "accepted", "approved"]))
+        else:
+            consent = draw(st.sampled_from(["acceded", "succeeded", "signed_definitively"]))
+        if consent is None:
+            continue
+        day = after(day)
+        events.append(step(consent, day, party))
+        if draw(st.booleans()):
+            day = after(max(day, in_force or day))
+            events.append(step("entered_into_force", day, party))
+        if draw(st.booleans()):
+            day = after(day)
+            events.append(step("withdrawal_notified", day, party))
+            events.append(step("withdrawal_effective", after(day), party))
     signatories = (
         [
             Signatory(
