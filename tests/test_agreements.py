@@ -406,6 +406,43 @@ def paris(*more: LifecycleEvent) -> Agreement:
     )
 
 
+def test_a_party_that_came_back_may_withdraw_again() -> None:
+    again = paris(
+        event("withdrawal_notified", "USA", "2025-01-27"),
+        event("withdrawal_effective", "USA", "2026-01-27"),
+    )
+    assert again.standing("USA", "2026-02").certainly == "withdrawn"
+    assert again.standing("USA", "2025-06").certainly == "bound"
+
+
+def test_reservations_declarations_and_objections_may_come_again() -> None:
+    agreement = paris(
+        event("objection", "FRA", "2017"),
+        event("objection", "FRA", "2018"),
+        event("declaration", "FRA", "2016-10-05"),
+        event("declaration", "FRA", "2019"),
+    )
+    assert len(agreement.events) == 13
+
+
+def test_a_second_consent_of_another_kind_needs_a_withdrawal_between() -> None:
+    assert_only_problem(
+        lambda: paris(event("ratified", "FRA", "2016-10-05"), event("acceded", "FRA", "2017")),
+        "$.events[10]",
+        "FRA is already recorded as ratified at $.events[9], with no withdrawal taking "
+        "effect between",
+    )
+
+
+def test_a_second_withdrawal_needs_a_new_consent_between() -> None:
+    assert_only_problem(
+        lambda: paris(event("withdrawal_effective", "USA", "2020-12-01")),
+        "$.events[9]",
+        "USA is already recorded as withdrawal_effective at $.events[6], with no new "
+        "consent between",
+    )
+
+
 def test_a_party_that_withdrew_may_become_bound_again() -> None:
     assert [e.action for e in paris().events if e.party == "USA"][-2:] == [
         "accepted",

@@ -135,8 +135,10 @@ def validate_document(
     [
         ('{"name": "Samarkand", "country": "UZB"}', "cannot tell what this is: a dossier"),
         ('{"kind": "meating", "id": "m"}', "it could be an organization or an event; "),
+        ('{"kind": [], "id": "m"}', "it could be an organization or an event; "),
+        ('{"kind": {}}', "cannot tell what this is: "),
     ],
-    ids=["a-place", "a-kind-and-an-id"],
+    ids=["a-place", "a-kind-and-an-id", "a-list-for-a-kind", "an-object-for-a-kind"],
 )
 def test_validate_needs_to_know_what_a_document_is(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, said: str

@@ -648,6 +648,9 @@ def test_read_date_reads_times_ordinals_and_numeric_forms(text: str, expected: s
         ("2021-11-15/2021-11-16", "2021-11-15/2021-11-16"),
         ("around 2019 to 2021?", "2019~/2021?"),
         ("04/05/2023 to 06/05/2023", "2023-04-05/2023-06-05"),
+        ("2021-2022", "2021/2022"),
+        ("Sept. 5-17, 1978", "1978-09-05/1978-09-17"),
+        ("14 April 2023 10:00 - 15 April 2023 12:00", "2023-04-14/2023-04-15"),
     ],
 )
 def test_read_period_reads_ranges_as_prose_writes_them(text: str, edtf: str) -> None:
@@ -677,10 +680,10 @@ def test_read_period_reads_days_first_when_told() -> None:
             [("$.start", "cannot read '31 April 2023' as a date: day is out of range for month")],
         ),
         (
-            "x to y",
+            "2023-13 to 2023-14",
             [
-                ("$.start", "cannot read 'x' as a date: it holds no date"),
-                ("$.end", "cannot read 'y' as a date: it holds no date"),
+                ("$.start", "cannot read '2023-13' as a date: bad month number 13; must be 1-12"),
+                ("$.end", "cannot read '2023-14' as a date: bad month number 14; must be 1-12"),
             ],
         ),
         (
@@ -698,6 +701,26 @@ def test_read_period_refuses_what_it_cannot_read(
     with pytest.raises(ValidationError) as err:
         read_period(text)
     assert err.value.problems == tuple(problems)
+
+
+@pytest.mark.parametrize("text", ["1-3/5/2023", "5-17.09.1978", "Samarkand - 14 April 2023"])
+def test_read_period_refuses_what_names_no_two_dates(text: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_period(text)
+    assert err.value.problems[0][1].startswith(f"cannot read {text!r} as a period: it needs two")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samarkand \u2014 14 April 2023",
+        "Samarkand - 14 April 2023 (TASS)",
+        "April 14, 2023 \u2014 The ministers met",
+        "Decision - 14 April 2023",
+    ],
+)
+def test_read_date_takes_a_dateline_dash_for_no_range(text: str) -> None:
+    assert str(read_date(text)) == "2023-04-14"
 
 
 def test_read_period_refuses_what_is_not_text() -> None:

@@ -279,6 +279,12 @@ def test_the_reader_yields_batches_of_at_most_the_batch_size() -> None:
     assert all(batch.schema.equals(spark.result_schema(Place)) for batch in batches)
 
 
+def test_the_problems_of_one_line_are_split_at_the_batch_size() -> None:
+    batches = list(spark.reader(Place, batch_size=1)([place_files(b'{"name": 1}')]))
+    assert [batch.num_rows for batch in batches] == [1, 1]
+    assert [batch.column("path")[0].as_py() for batch in batches] == ["$.name", "$.country"]
+
+
 def test_a_problem_row_has_no_record_and_a_record_row_no_problem() -> None:
     (batch,) = spark.reader(Place)([place_files(b'{"name": "Samarkand", "country": "UZB"}\n[]')])
     record, problem = batch.to_pylist()

@@ -407,7 +407,7 @@ def _detect(data: Any) -> Any:
     them all, or an event with a wrong kind. So a record with a wrong or a missing key is
     still read as what it is, and the reader names the key.
     """
-    if not isinstance(data, dict) or data.get("kind") in event_kinds():
+    if not isinstance(data, dict) or _hashable(data.get("kind")) in event_kinds():
         return Event  # the reader says that a document must be an object
     if "schema_version" in data:
         return Dossier
@@ -441,6 +441,11 @@ def _detect(data: Any) -> Any:
             )
         ]
     )
+
+
+def _hashable(value: Any) -> Any:
+    """*value*, or None for a value that cannot be looked up (a list, an object)."""
+    return value if isinstance(value, str | int | float | bool) else None
 
 
 _RECORDS = {

@@ -43,6 +43,11 @@ AFTER_SIGNATURE = frozenset({"consent", "force", "notice", "exit"})
 succession or a definitive signature needs none, so none is asked for)."""
 LEAVING = frozenset({"withdrawal_effective", "withdrawn", "denounced"})
 """The actions after which a party is no longer bound, and may become bound again."""
+_ONCE = frozenset(
+    {"adopted", "opened_for_signature", "signed", "consent", "deposited"}
+    | {"entered_into_force", "notice", "exit"}
+)
+"""What a party (or the agreement) does once each time it is in the agreement."""
 
 
 @attrs.frozen(kw_only=True)
@@ -210,29 +215,40 @@ class Agreement:
             yield f"the withdrawal takes effect on {date}, before it was notified on {notified}"
 
     def _repeats(self) -> Iterator[tuple[int, str]]:
-        """Say which events repeat a party's step with no withdrawal taking effect between."""
+        """Say which events repeat a step that is taken once for each time a party is in the
+        agreement: a signature, a consent, a deposit, an entry into force (again only after
+        a withdrawal took effect), a notice or a leaving (again only after a new consent).
+        Reservations, declarations, objections, suspensions and provisional application may
+        come any number of times."""
+        steps = _steps()
         by_key: dict[tuple[str | None, str], list[int]] = {}
         leaving: dict[str | None, list[datetime.date]] = {}
+        joining: dict[str | None, list[datetime.date]] = {}
         for i, event in enumerate(self.events):
-            by_key.setdefault((event.party, event.action), []).append(i)
+            step = steps.get(event.action, "")
             if event.action in LEAVING:
                 leaving.setdefault(event.party, []).append(event.date.earliest)
-        for days in leaving.values():
+            if step == "consent" or (event.action == "entered_into_force" and event.party):
+                joining.setdefault(event.party, []).append(event.date.earliest)
+            key = event.action if step in ("adoption", "signature", "force", "deposit") else step
+            if key in _ONCE:
+                by_key.setdefault((event.party, key), []).append(i)
+        for days in (*leaving.values(), *joining.values()):
             days.sort()
-        for (party, action), positions in by_key.items():
-            if len(positions) < 2:
-                continue
+        for (party, key), positions in by_key.items():
+            again = joining if key in ("notice", "exit") else leaving
+            days = again.get(party, [])
             ordered = sorted(positions, key=lambda i: (self.events[i].date.earliest, i))
-            days = leaving.get(party, [])
             for before, after in itertools.pairwise(ordered):
                 low = self.events[before].date.earliest
-                high = self.events[after].date.latest
                 left = bisect.bisect_left(days, low)
-                if action in LEAVING or left == len(days) or days[left] > high:
+                if left == len(days) or days[left] > self.events[after].date.latest:
+                    between = "new consent" if again is joining else "withdrawal taking effect"
                     yield (
                         after,
-                        f"{party or 'the agreement'} is already recorded as {action} at "
-                        f"$.events[{before}], with no withdrawal taking effect between",
+                        f"{party or 'the agreement'} is already recorded as "
+                        f"{self.events[before].action} at $.events[{before}], with no "
+                        f"{between} between",
                     )
 
     def standing(self, party: str, on: PartialDate | datetime.date | str) -> Standing:
@@ -266,8 +282,9 @@ class Agreement:
         if party not in self.parties:
             raise ValidationError([("$.party", f"{party!r} is not a party")])
         steps = _steps()
-        events = sorted(
-            (e for e in self.events if e.party in (party, None)), key=lambda e: e.date.earliest
+        events = sorted(  # by the day each surely happened by: the sure ones come first
+            (e for e in self.events if e.party in (party, None)),
+            key=lambda e: (e.date.latest, e.date.earliest),
         )
         own = _own_force(events)
         surely = [e for e in events if e.date.latest <= day.earliest]
@@ -288,7 +305,9 @@ class Agreement:
 
 Where = Literal["not_involved", "signatory", "consented", "bound", "withdrawn", "ended"]
 """A party's standing: not yet involved, signed, consented to be bound while the agreement is
-not yet in force for it, bound, withdrawn (and not bound again), or the agreement ended."""
+not yet in force for it, bound, withdrawn (and not bound again), or ended: the agreement
+was terminated, as a whole or for the party, and nothing after counts. A suspension leaves
+the standing as it was."""
 
 
 @attrs.frozen
@@ -309,19 +328,22 @@ class Standing:
         return self.certainly == self.possibly
 
 
-def _own_force(events: list[LifecycleEvent]) -> list[bool]:
-    """For each time a party is in the agreement (up to each withdrawal taking effect), in
-    order: whether its own entry into force is recorded for that time."""
-    found = [False]
+def _own_force(events: list[LifecycleEvent]) -> dict[int, bool]:
+    """For each time a party is in the agreement, from the start (key 0) and from each
+    withdrawal taking effect (key: its ``id``): whether its own entry into force is
+    recorded for that time."""
+    found = {0: False}
+    time = 0
     for event in events:
         if event.action in LEAVING:
-            found.append(False)
+            time = id(event)
+            found[time] = False
         elif event.action == "entered_into_force" and event.party is not None:
-            found[-1] = True
+            found[time] = True
     return found
 
 
-def _replay(events: list[LifecycleEvent], steps: dict[str, str], own: list[bool]) -> Where:
+def _replay(events: list[LifecycleEvent], steps: dict[str, str], own: dict[int, bool]) -> Where:
     """Return a party's standing after *events* (its own and the agreement's), in order.
 
     A party is bound from its own entry into force, or, when none is recorded for the
@@ -329,7 +351,7 @@ def _replay(events: list[LifecycleEvent], steps: dict[str, str], own: list[bool]
     """
     where: Where = "not_involved"
     consented = in_force = for_it = False
-    time = 0  # how many withdrawals have taken effect
+    time = 0  # the withdrawal the party is in since, by its id
     for event in events:
         step = steps.get(event.action)
         if event.action == "terminated":
@@ -347,7 +369,7 @@ def _replay(events: list[LifecycleEvent], steps: dict[str, str], own: list[bool]
             consented = True
         elif event.action in LEAVING:
             where, consented, for_it = "withdrawn", False, False
-            time += 1
+            time = id(event)
         if consented:
             bound = for_it or (in_force and not own[time])
             where = "bound" if bound else "consented"

@@ -467,14 +467,20 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     )
 
 
-_DAYS = re.compile(r"(?<![0-9-])([0-9]{1,2})\s*[-\u2013\u2014]\s*([0-9]{1,2})(?![0-9-])")
+_DAYS = re.compile(r"(?<![0-9./-])([0-9]{1,2}) ?[-\u2013\u2014] ?([0-9]{1,2})(?![0-9./-])")
 """Two days of one month: ``5-17`` in "5-17 September 1978" or "September 5-17, 1978"."""
-_BETWEEN = re.compile(
-    r"\s+(?:to|until|till|through)\s+|\s*[\u2013\u2014]\s*|\s+-\s+", re.IGNORECASE
+_YEARS = re.compile(r"^([0-9]{4}) ?[-\u2013\u2014] ?([0-9]{4})$")
+"""Two years: "2021-2022"."""
+_MONTH_NAME = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
 )
+"""A month's name in English, in full or cut short."""
+_BETWEEN = re.compile(r" (?:to|until|till|through) | ?[\u2013\u2014] ?| - ", re.IGNORECASE)
 """What stands between the two dates of a range written out."""
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-_LEAD = re.compile(r"^(?:from|(?P<between>between))\s+", re.IGNORECASE)
+_AND = re.compile(r" and ", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:from|(?P<between>between)) ", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 
 
@@ -536,19 +542,30 @@ _EDTF_PERIOD = re.compile(r"[^/\s]+/[^/\s]+")
 
 
 def _range_ends(text: str) -> tuple[str, str] | None:
-    """Split a range written out into the texts of its two dates, or return None."""
-    body = text.strip()
+    """Split a range written out into the texts of its two dates, or return None.
+
+    Both sides must hold a date's number or a month's name, so a dateline's dash
+    ("Samarkand - 14 April 2023") is no range; times of day are dropped first.
+    """
+    body = " ".join(_TIME.sub(" ", text).split())  # one space between words: no backtracking
     lead = _LEAD.match(body)
     body = body[lead.end() :] if lead else body
+    years = _YEARS.match(body)
+    if years is not None:  # 2021-2022
+        return years.group(1), years.group(2)
     days = _DAYS.search(body)
-    if days is not None:  # 5-17 September 1978: one month, two days
+    if days is not None and _MONTH_NAME.search(body):  # 5-17 September 1978
         head, tail = body[: days.start()], body[days.end() :]
         return head + days.group(1) + tail, head + days.group(2) + tail
     between = _AND if lead and lead.group("between") else _BETWEEN
-    parts = between.split(body, maxsplit=1)
-    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+    parts = [part.strip() for part in between.split(body, maxsplit=1)]
+    if len(parts) != 2 or not all(_date_like(part) for part in parts):
         return None
-    return parts[0].strip(), parts[1].strip()
+    return parts[0], parts[1]
+
+
+def _date_like(part: str) -> bool:
+    return any(c.isdigit() for c in part) or _MONTH_NAME.search(part) is not None
 
 
 def _no_zone(name: str | None, offset: int | None) -> None:

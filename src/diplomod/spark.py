@@ -167,11 +167,13 @@ class _Rows:
         if isinstance(result, ValidationError):
             for path, message in result.problems:
                 self._row(file, line, None, path, message)
+                if len(self.files) == self.size:  # a line's problems may span batches
+                    yield from self.flush()
         else:
             self.held.append(result)
             self._row(file, line, len(self.held) - 1, None, None)
-        if len(self.files) >= self.size:
-            yield from self.flush()
+            if len(self.files) == self.size:
+                yield from self.flush()
 
     def _row(
         self, file: str, line: int, which: int | None, path: str | None, message: str | None
