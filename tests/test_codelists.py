@@ -15,6 +15,7 @@ from diplomod._codelists import names
 SHIPPED = (
     "cooperation_areas",
     "event_statuses",
+    "identifier_schemes",
     "instrument_types",
     "lifecycle_actions",
     "meeting_formats",

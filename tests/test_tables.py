@@ -178,6 +178,9 @@ def test_nullable_where_null_is_allowed_or_the_default() -> None:
         "topics": False,
         "statements": False,
         "status": False,
+        "wikidata": True,
+        "identifiers": False,
+        "same_as": False,
         "sources": False,
         "evidence": False,
     }

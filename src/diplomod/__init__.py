@@ -16,6 +16,7 @@ from diplomod.dates import PartialDate, Period, read_date, read_period
 from diplomod.dossier import Dossier, Event
 from diplomod.errors import ValidationError
 from diplomod.evidence import Evidence, Source
+from diplomod.identifiers import Identifier
 from diplomod.meetings import Meeting, Occasion, Participant, Statement
 from diplomod.names import Name
 from diplomod.organizations import Membership, Organization
@@ -42,6 +43,7 @@ __all__ = [
     "Dossier",
     "Event",
     "Evidence",
+    "Identifier",
     "LifecycleEvent",
     "Meeting",
     "Membership",

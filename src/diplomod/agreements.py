@@ -23,10 +23,12 @@ from diplomod._types import (
     MeetingId,
     PersonId,
     SourceIds,
+    WikidataId,
 )
 from diplomod.dates import PartialDate, as_partial_date
 from diplomod.errors import Problem, ValidationError
 from diplomod.evidence import Evidence
+from diplomod.identifiers import Identifiers, SameAs
 from diplomod.places import Place
 
 
@@ -124,6 +126,9 @@ class Agreement:
         projects: The projects it concerns, by name (e.g. a gas pipeline).
         meeting: The id of the `Meeting` where it was signed or discussed.
         status: Whether it is reported as done, ongoing (in negotiation) or planned.
+        wikidata: Its Wikidata item id.
+        identifiers: Its ids in other registers.
+        same_as: Where the same record is published elsewhere.
         sources: The ids of the sources reporting it.
         evidence: The source's words for it.
     """
@@ -139,6 +144,9 @@ class Agreement:
     projects: Annotated[tuple[Label, ...], Unique()] = ()
     meeting: MeetingId | None = None
     status: EventStatus = "done"
+    wikidata: WikidataId | None = None
+    identifiers: Identifiers = ()
+    same_as: SameAs = ()
     sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 

@@ -20,10 +20,12 @@ from diplomod._types import (
     Prose,
     SourceIds,
     SpeakerRef,
+    WikidataId,
 )
 from diplomod.dates import When
 from diplomod.errors import Problem
 from diplomod.evidence import Evidence
+from diplomod.identifiers import Identifiers, SameAs
 from diplomod.places import Place
 
 CALLS = frozenset({"phone_call", "video_call"})
@@ -116,6 +118,9 @@ class Meeting:
         topics: Other subjects discussed, in words (e.g. "the situation in Afghanistan").
         statements: What the parties said or did, in the source's order.
         status: Whether it is reported as done, ongoing or planned.
+        wikidata: Its Wikidata item id.
+        identifiers: Its ids in other registers.
+        same_as: Where the same record is published elsewhere.
         sources: The ids of the sources reporting it.
         evidence: The source's words for the meeting itself.
     """
@@ -133,6 +138,9 @@ class Meeting:
     topics: Annotated[tuple[Prose, ...], Unique()] = ()
     statements: tuple[Statement, ...] = ()
     status: EventStatus = "done"
+    wikidata: WikidataId | None = None
+    identifiers: Identifiers = ()
+    same_as: SameAs = ()
     sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 

@@ -12,10 +12,11 @@ import attrs
 from diplomod._checks import check
 from diplomod._model import record
 from diplomod._rules import Code, Unique
-from diplomod._types import Id, Label, SourceIds, StateCode
+from diplomod._types import Id, Label, SourceIds, StateCode, WikidataId
 from diplomod.dates import PartialDate, Period, as_partial_date, surely_running, surely_started
 from diplomod.errors import Problem, ValidationError
 from diplomod.evidence import Evidence
+from diplomod.identifiers import Identifiers, SameAs
 from diplomod.names import Name
 from diplomod.places import Place
 
@@ -69,6 +70,9 @@ class Organization:
         founded: When it was founded, when known.
         headquarters: Where its seat is.
         memberships: Its member states and others with a standing, in the order recorded.
+        wikidata: Its Wikidata item id.
+        identifiers: Its ids in other registers.
+        same_as: Where the same record is published elsewhere.
         sources: The ids of the sources for what the record says, its founding date included.
         evidence: The sources' words for it.
     """
@@ -81,6 +85,9 @@ class Organization:
     founded: PartialDate | None = None
     headquarters: Place | None = None
     memberships: Annotated[tuple[Membership, ...], Unique()] = ()
+    wikidata: WikidataId | None = None
+    identifiers: Identifiers = ()
+    same_as: SameAs = ()
     sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 

@@ -13,6 +13,7 @@ from diplomod._types import ActorRef, Id, Label, SourceIds, WikidataId
 from diplomod.dates import Period
 from diplomod.errors import Problem
 from diplomod.evidence import Evidence
+from diplomod.identifiers import Identifiers, SameAs
 from diplomod.names import Name
 
 
@@ -48,6 +49,8 @@ class Person:
         other_names: Other names and spellings, e.g. in the person's own script.
         wikidata: The person's Wikidata item id.
         offices: The offices the person holds or held, in the order the records give.
+        identifiers: The person's ids in other registers.
+        same_as: Where the same record is published elsewhere.
         sources: The ids of the sources for what the record says.
         evidence: The sources' words for it.
     """
@@ -57,6 +60,8 @@ class Person:
     other_names: Annotated[tuple[Name, ...], Unique()] = ()
     wikidata: WikidataId | None = None
     offices: Annotated[tuple[Office, ...], Unique()] = ()
+    identifiers: Identifiers = ()
+    same_as: SameAs = ()
     sources: SourceIds = ()
     evidence: tuple[Evidence, ...] = ()
 

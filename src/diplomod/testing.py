@@ -24,6 +24,7 @@ from diplomod.areas import CooperationArea, cooperation_areas
 from diplomod.dates import PartialDate, Period, When
 from diplomod.dossier import Dossier
 from diplomod.evidence import Evidence, Source
+from diplomod.identifiers import Identifier
 from diplomod.meetings import CALLS, Meeting, Occasion, Participant, Statement
 from diplomod.names import Name
 from diplomod.organizations import Membership, Organization
@@ -39,6 +40,7 @@ __all__ = [
     "coordinates",
     "dossiers",
     "evidence",
+    "identifiers",
     "ids",
     "labels",
     "meetings",
@@ -387,7 +389,18 @@ def organizations(draw: st.DrawFn, id: st.SearchStrategy[str] | None = None) -> 
         founded=founded,
         headquarters=draw(st.none() | places()),
         memberships=memberships,
+        wikidata=draw(st.none() | st.integers(1, 10**8).map(lambda n: f"Q{n}")),
+        identifiers=tuple(draw(st.lists(identifiers(), max_size=2, unique=True))),
+        same_as=tuple(draw(st.lists(st.sampled_from(_ELSEWHERE), max_size=2, unique=True))),
     )
+
+
+_ELSEWHERE = ("https://example.org/dossier.json#a", "https://example.org/other.json#b")
+
+
+def identifiers() -> st.SearchStrategy[Identifier]:
+    """Ids in the registers of the ``identifier_schemes`` codelist."""
+    return st.builds(Identifier, scheme=codes("identifier_schemes"), identifier=labels(20))
 
 
 def activities(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Activity]:
