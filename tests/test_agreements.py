@@ -584,3 +584,37 @@ def test_some_steps_are_either_the_agreement_s_or_a_party_s(action: str) -> None
 def test_accession_and_succession_need_no_signature() -> None:
     agreement = paris(event("acceded", "CHN", "2016-09-03"), event("succeeded", "FRA", "2017"))
     assert agreement.standing("CHN", "2017").certainly == "bound"
+
+
+# -- signatories in other roles ---------------------------------------------------------------
+
+
+def test_a_host_may_witness_an_agreement_between_two_others() -> None:
+    witness = Signatory(person="shavkat-mirziyoyev", on_behalf_of="UZB", role="witness")
+    mou = gas_pipeline_mou(signatories=(witness,))
+    assert mou.signatories[0].role == "witness"
+    assert "UZB" not in mou.parties
+
+
+def test_a_guarantor_may_be_a_party_or_not() -> None:
+    for state in ("PAK", "CHN"):
+        signatory = Signatory(person="someone", on_behalf_of=state, role="guarantor")
+        assert gas_pipeline_mou(signatories=(signatory,)).signatories[0].on_behalf_of == state
+
+
+@pytest.mark.parametrize("role", ["witness", "mediator"])
+def test_a_party_does_not_sign_as_a_witness_or_a_mediator(role: str) -> None:
+    signatory = Signatory(person=KHAR, on_behalf_of="PAK", role=role)
+    assert_only_problem(
+        lambda: gas_pipeline_mou(signatories=(signatory,)),
+        "$.signatories[0].role",
+        f"PAK is a party, so it does not sign as a {role}",
+    )
+
+
+def test_a_signatory_role_comes_from_the_codelist() -> None:
+    assert_only_problem(
+        lambda: Signatory(person=KHAR, on_behalf_of="PAK", role="witnes"),
+        "$.role",
+        "unknown signatory role 'witnes'; did you mean 'witness'?",
+    )

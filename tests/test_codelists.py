@@ -24,6 +24,7 @@ SHIPPED = (
     "organization_kinds",
     "participant_roles",
     "plover_contexts",
+    "signatory_roles",
     "stances",
     "states",
 )

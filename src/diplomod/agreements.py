@@ -85,17 +85,21 @@ class LifecycleEvent:
 
 @attrs.frozen(kw_only=True)
 class Signatory:
-    """A person who signed an agreement on behalf of a party.
+    """A person who signed an agreement, for a party or in another role.
 
     Attributes:
         person: The id of the `Person`.
-        on_behalf_of: The party, by state code or organization id.
+        on_behalf_of: The state (by code) or organization (by id) the person signed for.
         office: The title of the office the person signed in.
+        role: Why the person signed, from the ``signatory_roles`` codelist: for a party,
+            or as a witness, a guarantor or a mediator; its ``party`` column says whether
+            the one signed for is a party (yes), is not (no), or may be either.
     """
 
     person: PersonId
     on_behalf_of: ActorRef
     office: Label | None = None
+    role: Annotated[str, Code("signatory_roles", "signatory role")] = "party"
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -106,9 +110,10 @@ class Signatory:
 class Agreement:
     """A treaty, memorandum of understanding, joint statement or other instrument.
 
-    Rules: two or more distinct parties; every signatory and lifecycle event is for a party;
-    a party takes each step once, unless a withdrawal took effect between (then it may
-    become bound again); nothing is signed before the text was adopted or opened for
+    Rules: two or more distinct parties; a signatory signs for a party, or for one that is
+    not as a witness or a mediator (a guarantor may be either); every lifecycle event is for
+    a party; a party takes each step once, unless a withdrawal took effect between (then it
+    may become bound again); nothing is signed before the text was adopted or opened for
     signature, or before the agreement was concluded; a party that signed does not consent,
     come under the agreement's force, withdraw or leave before its signature; no party's
     entry into force comes before the agreement's own; a withdrawal takes effect on or
@@ -155,11 +160,7 @@ class Agreement:
 
     def _rules(self) -> list[Problem]:
         parties = frozenset(self.parties)
-        problems: list[Problem] = [
-            (f"$.signatories[{i}].on_behalf_of", f"{s.on_behalf_of!r} is not a party")
-            for i, s in enumerate(self.signatories)
-            if s.on_behalf_of not in parties
-        ]
+        problems: list[Problem] = list(self._signatory_problems(parties))
         steps = _steps()
         first: dict[tuple[str | None, str], PartialDate] = {}  # the earliest of each step
         for event in self.events:
@@ -183,6 +184,26 @@ class Agreement:
                 for message in self._order(event, step, first, opened, in_force)
             ]
         return problems
+
+    def _signatory_problems(self, parties: frozenset[str]) -> Iterator[Problem]:
+        """Check that each signatory signed for a party, or for none, as its role says."""
+        roles = _codelists.load("signatory_roles")
+        for i, signatory in enumerate(self.signatories):
+            row = roles.get(signatory.role)
+            is_party = signatory.on_behalf_of in parties
+            if row is None or row["party"] == "either":
+                continue
+            if row["party"] == "yes" and not is_party:
+                yield (
+                    f"$.signatories[{i}].on_behalf_of",
+                    f"{signatory.on_behalf_of!r} is not a party",
+                )
+            elif row["party"] == "no" and is_party:
+                yield (
+                    f"$.signatories[{i}].role",
+                    f"{signatory.on_behalf_of} is a party, so it does not sign as a "
+                    f"{signatory.role}",
+                )
 
     def _order(
         self,
