@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import traceback
 from typing import Any
 
@@ -41,6 +42,13 @@ def detailed(data: Any, cls: Any) -> Any:
 # -- the generated reader -------------------------------------------------------------------
 
 
+def test_a_string_that_looks_like_a_key_end_reads_back_the_strict_way() -> None:
+    source = dm.Source(id="source-0", publisher="Samarkand", language="en", text=" :\n")
+    text = dm.to_json(source)
+    assert _read_valid(text, dm.Source) is _NOT_READ  # '" :' could be a spaced key
+    assert dm.from_json(text, dm.Source) == source
+
+
 @pytest.mark.parametrize(("cls", "records"), RECORDS, ids=IDS)
 def test_valid_records_take_the_generated_reader(cls: Any, records: st.SearchStrategy[Any]) -> None:
     @SETTINGS
@@ -51,8 +59,9 @@ def test_valid_records_take_the_generated_reader(cls: Any, records: st.SearchStr
         assert detailed(data, cls) == record
         text = dm.to_json(record)
         read = _read_valid(text, cls)
-        if read is _NOT_READ:  # only where a string starts with a colon, adding to the count
-            assert text.count('":') > _keys(json.loads(text))
+        if read is _NOT_READ:  # only where a string looks like the end of a key: '":' or '" :'
+            spaced = re.search(r'"[ \t\n\r]+:', text)  # the writer puts no space before a colon
+            assert text.count('":') > _keys(json.loads(text)) or spaced
         else:
             assert read == record
 
