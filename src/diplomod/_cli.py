@@ -407,22 +407,19 @@ def _detect(data: Any) -> Any:
     them all, or an event with a wrong kind. So a record with a wrong or a missing key is
     still read as what it is, and the reader names the key.
     """
-    if not isinstance(data, dict) or _hashable(data.get("kind")) in event_kinds():
+    kind = data.get("kind") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or (isinstance(kind, str) and kind in event_kinds()):
         return Event  # the reader says that a document must be an object
     if "schema_version" in data:
         return Dossier
     keys = set(data)
-    known = {name: {field.name for field in shape(cls).fields} for name, cls in _RECORDS.items()}
-    holding = [
-        name
-        for name, cls in _RECORDS.items()
-        if all(field.name in keys for field in shape(cls).fields if field.required)
-    ]
+    known = _record_keys()
+    holding = [name for name, (required, _) in known.items() if required <= keys]
     if holding:
-        fewest = min(len(keys - known[name]) for name in holding)
-        fitting = [name for name in holding if len(keys - known[name]) == fewest]
+        fewest = min(len(keys - known[name][1]) for name in holding)
+        fitting = [name for name in holding if len(keys - known[name][1]) == fewest]
     else:
-        fitting = [name for name in _RECORDS if keys and keys <= known[name]]
+        fitting = [name for name, (_, fields) in known.items() if keys and keys <= fields]
         if "kind" in data:  # an event whose kind is wrong, unless its keys fit a record
             if not fitting:
                 return Event  # the reader names the kind
@@ -443,17 +440,24 @@ def _detect(data: Any) -> Any:
     )
 
 
-def _hashable(value: Any) -> Any:
-    """*value*, or None for a value that cannot be looked up (a list, an object)."""
-    return value if isinstance(value, str | int | float | bool) else None
-
-
 _RECORDS = {
     name: cls
     for name, cls in TYPES.items()
     if isinstance(cls, type) and cls is not Dossier and cls not in event_kinds().values()
 }
 """The types told apart by their keys (a dossier and the events carry what they are)."""
+
+
+@functools.cache
+def _record_keys() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each of `_RECORDS` with its required keys and all its keys, worked out once."""
+    return {
+        name: (
+            frozenset(field.name for field in shape(cls).fields if field.required),
+            frozenset(field.name for field in shape(cls).fields),
+        )
+        for name, cls in _RECORDS.items()
+    }
 
 
 def _either(names: list[str]) -> str:

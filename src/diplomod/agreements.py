@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import itertools
 from collections.abc import Iterator
 from typing import Annotated, Literal
@@ -32,12 +33,10 @@ from diplomod.identifiers import Identifiers, SameAs
 from diplomod.places import Place
 
 
-def _steps() -> dict[str, str]:
-    return {code: row["step"] for code, row in _codelists.load("lifecycle_actions").items()}
-
-
-def _scopes() -> dict[str, str]:
-    return {code: row["scope"] for code, row in _codelists.load("lifecycle_actions").items()}
+@functools.cache
+def _column(name: str) -> dict[str, str]:
+    """One column of the ``lifecycle_actions`` codelist, by action, read once."""
+    return {code: row[name] for code, row in _codelists.load("lifecycle_actions").items()}
 
 
 AFTER_SIGNATURE = frozenset({"consent", "force", "notice", "exit"})
@@ -75,7 +74,7 @@ class LifecycleEvent:
         check(self)
 
     def _rules(self) -> list[Problem]:
-        scope = _scopes().get(self.action)
+        scope = _column("scope").get(self.action)
         if scope == "party" and self.party is None:
             return [("$.party", f"{self.action} is a party's step: name the party")]
         if scope == "treaty" and self.party is not None:
@@ -161,12 +160,12 @@ class Agreement:
     def _rules(self) -> list[Problem]:
         parties = frozenset(self.parties)
         problems: list[Problem] = list(self._signatory_problems(parties))
-        steps = _steps()
-        first: dict[tuple[str | None, str], PartialDate] = {}  # the earliest of each step
+        steps = _column("step")
+        first: dict[tuple[str | None, str], PartialDate] = {}  # the earliest of each action
         for event in self.events:
-            for key in ((event.party, event.action), (event.party, steps.get(event.action, ""))):
-                if key not in first or event.date.earliest < first[key].earliest:
-                    first[key] = event.date
+            key = (event.party, event.action)
+            if key not in first or event.date.earliest < first[key].earliest:
+                first[key] = event.date
         repeats = dict(self._repeats())
         opened = [
             first[k] for k in ((None, "adopted"), (None, "opened_for_signature")) if k in first
@@ -249,7 +248,7 @@ class Agreement:
         a withdrawal took effect), a notice or a leaving (again only after a new consent).
         Reservations, declarations, objections, suspensions and provisional application may
         come any number of times."""
-        steps = _steps()
+        steps = _column("step")
         by_key: dict[tuple[str | None, str], list[int]] = {}
         leaving: dict[str | None, list[datetime.date]] = {}
         joining: dict[str | None, list[datetime.date]] = {}
@@ -310,7 +309,7 @@ class Agreement:
         day = as_partial_date(on)
         if party not in self.parties:
             raise ValidationError([("$.party", f"{party!r} is not a party")])
-        steps = _steps()
+        steps = _column("step")
         events = sorted(  # by the day each surely happened by: the sure ones come first
             (e for e in self.events if e.party in (party, None)),
             key=lambda e: (e.date.latest, e.date.earliest),

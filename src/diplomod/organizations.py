@@ -9,8 +9,8 @@ from typing import Annotated
 
 import attrs
 
-from diplomod._checks import check
-from diplomod._model import record
+from diplomod._checks import check, explainer
+from diplomod._model import Field, record, shape
 from diplomod._rules import Code, Unique
 from diplomod._types import Id, Label, SourceIds, StateCode, WikidataId
 from diplomod.dates import PartialDate, Period, as_partial_date, surely_running, surely_started
@@ -152,16 +152,14 @@ class Organization:
             ValidationError: *on* is none of those, or *status* is not a membership status.
         """
         day = None if on is None else as_partial_date(on)
-        problem = _STATUS.check(status) if isinstance(status, str) else "expected text"
-        if problem is not None:
-            raise ValidationError([("$.status", problem)])
+        problems: list[Problem] = []
+        explainer(_status_field().node)(status, "$.status", problems)  # Membership's own rule
+        if problems:
+            raise ValidationError(problems)
         return frozenset(
             m.state
             for m in self.memberships
-            if m.status == status
-            and (
-                day is None or (m.period.earliest <= day.latest and day.earliest <= m.period.latest)
-            )
+            if m.status == status and (day is None or m.period.could_include(day))
         )
 
     def founders(self) -> frozenset[str]:
@@ -169,7 +167,8 @@ class Organization:
         return frozenset(m.state for m in self.memberships if m.founding)
 
 
-_STATUS = Code("membership_statuses", "membership status")
+def _status_field() -> Field:
+    return next(field for field in shape(Membership).fields if field.name == "status")
 
 
 def _overlaps(memberships: tuple[Membership, ...]) -> dict[int, list[int]]:
