@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 
 from hypothesis import strategies as st
 
 from diplomod import PartialDate, Period
+from diplomod.testing import clocks
 
 
 @st.composite
 def partial_dates(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -> PartialDate:
-    """Any valid `PartialDate`: year, month or day precision, with or without qualifiers."""
+    """Any valid `PartialDate`: year, month or day precision, with or without qualifiers, or
+    a day with a time of day, an offset or a zone."""
     year = draw(st.integers(min_value=min_year, max_value=max_year))
-    precision = draw(st.sampled_from(["year", "month", "day"]))
+    precision = draw(st.sampled_from(["year", "month", "day", "moment"]))
+    if precision == "moment":
+        first = datetime.date(year, 1, 1)
+        return draw(clocks(draw(st.dates(first, first.replace(month=12, day=31)))))
     month = day = None
     if precision != "year":
         month = draw(st.integers(min_value=1, max_value=12))

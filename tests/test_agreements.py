@@ -197,7 +197,26 @@ AGREEMENT_RULES: list[tuple[str, dict[str, Any], str, str]] = [
         "$.events[0].date",
         "entered into force on 2020, before the agreement was concluded on 2021-06-10",
     ),
+    (
+        "signed-before-concluded-by-the-world-s-clock",
+        {
+            "concluded": day("2021-06-10T20:00:00-04:00"),
+            "events": (event("signed", "PAK", "2021-06-11T07:00:00+08:00"),),
+        },
+        "$.events[0].date",
+        "signed on 2021-06-11T07:00:00+08:00, before the agreement was concluded on "
+        "2021-06-10T20:00:00-04:00",
+    ),
 ]
+
+
+def test_steps_on_the_same_moment_in_two_zones_are_in_order() -> None:
+    mou = gas_pipeline_mou(
+        concluded=day("2021-06-10T20:00:00-04:00"),
+        events=(event("signed", "PAK", "2021-06-11T08:00:00+08:00"),),
+    )
+    assert mou.concluded is not None
+    assert mou.events[0].date.instant == mou.concluded.instant
 
 
 @pytest.mark.parametrize(

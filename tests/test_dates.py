@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+import zoneinfo
 from typing import Any
 
 import pytest
@@ -12,7 +13,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplomod import PartialDate, Period, ValidationError, read_date, read_period
-from diplomod.dates import PARTIAL_DATE_PATTERN, PERIOD_PATTERN, parse_when, read_edtf
+from diplomod.dates import (
+    PARTIAL_DATE_PATTERN,
+    PERIOD_PATTERN,
+    as_partial_date,
+    parse_when,
+    read_edtf,
+    surely_before,
+)
 from strategies import partial_dates, periods
 
 D = datetime.date
@@ -99,7 +107,6 @@ def test_parse_reads_edtf_dates(text: str, expected: PartialDate) -> None:
         "23-04",
         "2023-4",
         "2023-04-1",
-        "2023-04-14T00:00",
         " 2023",
         "2023 ",
         "2023\n",
@@ -262,8 +269,8 @@ def test_comparing_with_another_type_is_a_type_error() -> None:
         ("2021 ?", "2021?"),
         ("around 2021?", "2021%"),
         ("Samarkand, 14 April 2023 (TDI)", "2023-04-14"),
-        ("14 April 2023, 10:30", "2023-04-14"),
-        ("2023-04-14T10:00", "2023-04-14"),
+        ("14 April 2023, 10:30", "2023-04-14T10:30:00"),
+        ("2023-04-14T10:00", "2023-04-14T10:00:00"),
         ("  14 April 2023  ", "2023-04-14"),
         ("04/05/2023", "2023-04-05"),
     ],
@@ -616,8 +623,8 @@ def test_read_date_refuses_numbers_that_are_not_part_of_the_date(text: str, reas
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Friday, 14 April 2023 10:30 am", "2023-04-14"),
-        ("2023-04-14T10:00:00Z", "2023-04-14"),
+        ("Friday, 14 April 2023 10:30 am", "2023-04-14T10:30:00"),
+        ("2023-04-14T10:00:00Z", "2023-04-14T10:00:00Z"),
         ("the 4th of July, 1990", "1990-07-04"),
         ("April 14th, 2023", "2023-04-14"),
         ("14.04.2023", "2023-04-14"),
@@ -759,3 +766,351 @@ def test_could_include_refuses_what_is_not_a_date() -> None:
     assert err.value.problems == (
         ("$", "expected a PartialDate, a datetime.date or EDTF text, got int"),
     )
+
+
+# --- times of day, offsets and zones ---------------------------------------------------------
+
+
+THIRTY_SECONDS = datetime.timedelta(seconds=30)
+
+
+def moment(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-04-14T10:30:00",
+        "2023-04-14T00:00:00Z",
+        "2023-04-14T10:30:00+05:00",
+        "2023-04-14T10:30:00-09:30",
+        "2023-04-15[Asia/Shanghai]",
+        "2023-04-15~[Asia/Shanghai]",
+        "2023-04-15T08:00:00[Asia/Shanghai]",
+        "2023-04-15T08:00:00+08:00[Asia/Shanghai]",
+        "2023-10-29T02:30:00+01:00[Europe/Paris]",
+        "2023-10-29T02:30:00+02:00[Europe/Paris]",
+    ],
+)
+def test_times_offsets_and_zones_are_read_and_written_back(text: str) -> None:
+    date = moment(text)
+    assert str(date) == text
+    assert re.fullmatch(PARTIAL_DATE_PATTERN, text)
+    assert date.precision == "day"
+
+
+def test_a_moment_has_its_parts_its_offset_and_its_instant() -> None:
+    date = moment("2023-04-14T10:30:15+05:00")
+    assert (date.hour, date.minute, date.second, date.offset) == (10, 30, 15, 300)
+    assert date.time == datetime.time(
+        10, 30, 15, tzinfo=datetime.timezone(datetime.timedelta(hours=5))
+    )
+    assert date.instant == datetime.datetime(2023, 4, 14, 5, 30, 15, tzinfo=datetime.UTC)
+    zoned = moment("2023-04-15T08:00:00[Asia/Shanghai]")
+    assert zoned.offset is None
+    assert zoned.utc_offset == datetime.timedelta(hours=8)
+    assert zoned.instant == datetime.datetime(2023, 4, 15, 0, 0, tzinfo=datetime.UTC)
+
+
+def test_a_day_by_a_zone_spans_that_zone_s_day_in_utc() -> None:
+    date = moment("2023-04-15[Asia/Shanghai]")
+    assert date.instant is None
+    assert date.utc_span() == (
+        datetime.datetime(2023, 4, 14, 16, tzinfo=datetime.UTC),
+        datetime.datetime(2023, 4, 15, 15, 59, 59, 999999, tzinfo=datetime.UTC),
+    )
+
+
+@pytest.mark.parametrize("text", ["2023-04-14", "2023-04-14T10:30:00", "2023"])
+def test_a_date_by_no_stated_clock_is_not_anchored(text: str) -> None:
+    date = moment(text)
+    assert (date.utc_span(), date.instant, date.utc_offset) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("fields", "problems"),
+    [
+        (
+            {"year": 2023, "month": 4, "day": 14, "hour": 10},
+            [("$.minute", "a time of day needs an hour, a minute and a second")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "minute": 30, "second": 0},
+            [("$.hour", "a time of day needs an hour, a minute and a second")],
+        ),
+        (
+            {"year": 2023, "month": 4, "hour": 10, "minute": 30, "second": 0},
+            [("$.hour", "a time of day needs a day")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "hour": 10, "minute": 0, "second": 0,
+             "approximate": True},
+            [("$.approximate", "a date with a time of day is not marked approximate: EDTF "
+              "qualifies dates, not times; drop the time, or the mark")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "hour": 10, "minute": 0, "second": 0,
+             "uncertain": True},
+            [("$.uncertain", "a date with a time of day is not marked uncertain: EDTF "
+              "qualifies dates, not times; drop the time, or the mark")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "offset": 300},
+            [("$.offset", "a UTC offset needs a time of day")],
+        ),
+        (
+            {"year": 2023, "month": 4, "zone": "Asia/Karachi"},
+            [("$.zone", "a time zone needs a day")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "zone": "Asia/Lahore"},
+            [("$.zone", "'Asia/Lahore' is not a time zone the IANA database names, such as "
+              "'Asia/Karachi' or 'America/New_York'")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "zone": "../../etc/passwd"},
+            [("$.zone", "'../../etc/passwd' is not a time zone the IANA database names, such as "
+              "'Asia/Karachi' or 'America/New_York'")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "hour": 24, "minute": 0, "second": 0},
+            [("$.hour", "24 is outside the range [0, 23]")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "hour": 1, "minute": 0, "second": 0,
+             "offset": 1200},
+            [("$.offset", "1200 is outside the range [-1080, 1080]")],
+        ),
+        (
+            {"year": 2023, "month": 3, "day": 26, "hour": 2, "minute": 30, "second": 0,
+             "zone": "Europe/Paris"},
+            [("$.hour", "2023-03-26T02:30:00 does not exist in Europe/Paris: the clocks skip it")],
+        ),
+        (
+            {"year": 2023, "month": 10, "day": 29, "hour": 2, "minute": 30, "second": 0,
+             "zone": "Europe/Paris"},
+            [("$.offset", "2023-10-29T02:30:00 comes twice in Europe/Paris, at +01:00 and "
+              "+02:00: give its offset")],
+        ),
+        (
+            {"year": 2023, "month": 4, "day": 14, "hour": 10, "minute": 30, "second": 0,
+             "offset": 240, "zone": "Asia/Karachi"},
+            [("$.offset", "+04:00 is not the offset of Asia/Karachi at 2023-04-14T10:30:00, "
+              "which is +05:00")],
+        ),
+    ],
+)  # fmt: skip
+def test_times_offsets_and_zones_follow_their_rules(
+    fields: dict[str, Any], problems: list[tuple[str, str]]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        PartialDate(**fields)
+    assert list(err.value.problems) == problems
+
+
+def test_a_zone_before_standard_time_has_its_local_mean_time() -> None:
+    date = moment("1890-01-01T10:00:00[Asia/Shanghai]")
+    assert date.utc_offset == datetime.timedelta(hours=8, minutes=5, seconds=43)
+    with pytest.raises(ValidationError) as err:
+        moment("1890-01-01T10:00:00+08:00[Asia/Shanghai]")
+    assert err.value.problems == (
+        (
+            "$.offset",
+            "+08:00 is not the offset of Asia/Shanghai at 1890-01-01T10:00:00, which is +08:05:43",
+        ),
+    )
+
+
+@pytest.mark.parametrize("text", ["0001-01-01T00:00:00+05:00", "9999-12-31[Pacific/Kiritimati]"])
+def test_moments_at_the_calendar_s_ends_are_spanned_without_overflow(text: str) -> None:
+    span = moment(text).utc_span()
+    assert span is not None
+    assert span[0] <= span[1]
+
+
+def test_from_datetime_keeps_the_time_offset_and_zone() -> None:
+    naive = datetime.datetime(2023, 4, 14, 10, 30)
+    assert str(PartialDate.from_datetime(naive)) == "2023-04-14T10:30:00"
+    fixed = naive.replace(tzinfo=datetime.timezone(datetime.timedelta(hours=-4)))
+    assert str(PartialDate.from_datetime(fixed)) == "2023-04-14T10:30:00-04:00"
+    zoned = naive.replace(tzinfo=zoneinfo.ZoneInfo("Asia/Karachi"))
+    assert str(PartialDate.from_datetime(zoned)) == "2023-04-14T10:30:00+05:00[Asia/Karachi]"
+
+
+@pytest.mark.parametrize(
+    ("moment_", "problem"),
+    [
+        (
+            datetime.datetime(2023, 4, 14, 10, 30, 0, 1),
+            ("$.second", "the text form keeps whole seconds only"),
+        ),
+        (
+            datetime.datetime(2023, 4, 14, tzinfo=datetime.timezone(THIRTY_SECONDS)),
+            ("$.offset", "a UTC offset is kept to the minute"),
+        ),
+    ],
+)  # fmt: skip
+def test_from_datetime_refuses_what_the_text_form_cannot_keep(
+    moment_: datetime.datetime, problem: tuple[str, str]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        PartialDate.from_datetime(moment_)
+    assert err.value.problems == (problem,)
+
+
+def test_a_moment_is_the_same_moment_in_another_zone() -> None:
+    call = moment("2023-04-15T08:00:00+08:00[Asia/Shanghai]")
+    washington = call.in_zone("America/New_York")
+    assert str(washington) == "2023-04-14T20:00:00-04:00[America/New_York]"
+    assert washington.instant == call.instant
+    assert str(moment("2023-04-14T10:30:00+05:00").in_zone("UTC")) == "2023-04-14T05:30:00Z[UTC]"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "problem"),
+    [
+        ("2023-04-15[Asia/Shanghai]", "UTC", ("$", "2023-04-15[Asia/Shanghai] is not a moment: "
+         "it needs a time of day and an offset or zone")),
+        ("2023-04-15T08:00:00", "UTC", ("$", "2023-04-15T08:00:00 is not a moment: it needs a "
+         "time of day and an offset or zone")),
+        ("2023-04-15T08:00:00Z", "Asia/Beijing", ("$.zone", "'Asia/Beijing' is not a time zone "
+         "the IANA database names, such as 'Asia/Karachi' or 'America/New_York'")),
+        ("2023-04-15T08:00:00Z", 8, ("$.zone", "expected a time zone name as text, got int")),
+    ],
+)  # fmt: skip
+def test_in_zone_needs_a_moment_and_a_known_zone(
+    text: str, zone: Any, problem: tuple[str, str]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        moment(text).in_zone(zone)
+    assert err.value.problems == (problem,)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "before"),
+    [
+        # a Washington report the evening before, of a call dated by Beijing's calendar
+        ("2023-04-14T20:00:00-04:00", "2023-04-15T08:00:00[Asia/Shanghai]", False),
+        ("2023-04-14T19:59:59-04:00", "2023-04-15T08:00:00[Asia/Shanghai]", True),
+        ("2023-04-14[America/New_York]", "2023-04-15[Asia/Shanghai]", False),
+        ("2023-04-13[America/New_York]", "2023-04-15[Asia/Shanghai]", True),
+        # by no stated clock: days as written, and times of one day by one clock
+        ("2023-04-14", "2023-04-15", True),
+        ("2023-04-14T20:00:00-04:00", "2023-04-15", True),
+        ("2023-04-15T09:00:00", "2023-04-15T10:00:00", True),
+        ("2023-04-15T10:00:00", "2023-04-15T09:00:00", False),
+        ("2023-04-15T09:00:00", "2023-04-15", False),
+        ("2023-04", "2023-04-30", False),
+    ],
+)
+def test_surely_before_compares_anchored_dates_by_the_world_s_clock(
+    first: str, second: str, before: bool
+) -> None:
+    assert surely_before(moment(first), moment(second)) is before
+
+
+@given(partial_dates(), partial_dates())
+def test_surely_before_is_never_true_both_ways(a: PartialDate, b: PartialDate) -> None:
+    assert not (surely_before(a, b) and surely_before(b, a))
+    assert not surely_before(a, a)
+
+
+def test_dates_on_one_day_sort_by_their_time() -> None:
+    texts = ["2023-04-14T10:00:00", "2023-04-14", "2023-04-14T09:00:00+05:00", "2023-04"]
+    assert [str(d) for d in sorted(map(moment, texts))] == [
+        "2023-04",
+        "2023-04-14",
+        "2023-04-14T09:00:00+05:00",
+        "2023-04-14T10:00:00",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 April 2023, 10:30", "2023-04-14T10:30:00"),
+        ("14 April 2023 10:30:15", "2023-04-14T10:30:15"),
+        ("April 14, 2023 at 3 p.m.", "2023-04-14T15:00:00"),
+        ("April 14, 2023 at 12am", "2023-04-14T00:00:00"),
+        ("8 a.m. on 15 April 2023", "2023-04-15T08:00:00"),
+        ("14 April 2023 10:30 UTC+5", "2023-04-14T10:30:00+05:00"),
+        ("14 April 2023 10:30 GMT-4", "2023-04-14T10:30:00-04:00"),
+        ("14 April 2023 10:30 UTC", "2023-04-14T10:30:00Z"),
+        ("14 April 2023 10:30 GMT+5:30", "2023-04-14T10:30:00+05:30"),
+        ("2023-04-14 10:30:00+0500", "2023-04-14T10:30:00+05:00"),
+        ("2023-04-14T10:30:00Z", "2023-04-14T10:30:00Z"),
+        ("14 April 2023 10:30 local time", "2023-04-14T10:30:00"),
+    ],
+)
+def test_read_date_reads_a_time_of_day_and_its_offset(text: str, expected: str) -> None:
+    assert str(read_date(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("14 April 2023 10:30 EST", "'EST' may name more than one time zone: write the UTC "
+         "offset (such as '+05:00') or pass the zone's IANA name as zone="),
+        ("14 April 2023 at 10:30 (PKT)", "'PKT' may name more than one time zone"),
+        ("15 April 2023 8:00 Beijing time", "'Beijing time' names a time zone: pass its IANA "
+         "name as zone=, such as zone='Asia/Shanghai'"),
+        ("14 April 2023 10:30 - 12:00", "it gives more than one time of day"),
+        ("about 14 April 2023 10:00", "a time of day is not marked approximate or uncertain"),
+        ("14 April 2023 10:00?", "a time of day is not marked approximate or uncertain"),
+        ("April 2023 10:00", "a time of day needs a day"),
+        ("14 April 2023 13:00 pm", "13 is not an hour of a 12-hour clock"),
+        ("14 April 2023 25:00", "'25:00' is not a time of day"),
+        ("14 April 2023 10:30:15.5", "a time is kept to the second; write no fraction"),
+    ],
+)  # fmt: skip
+def test_read_date_refuses_a_time_it_cannot_read_whole(text: str, reason: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_date(text)
+    [(path, message)] = err.value.problems
+    assert path == "$"
+    assert message.startswith(f"cannot read {text!r} as a date: {reason}")
+
+
+def test_read_date_dates_the_text_by_a_zone_it_is_given() -> None:
+    assert str(read_date("15 April 2023", zone="Asia/Shanghai")) == "2023-04-15[Asia/Shanghai]"
+    assert (
+        str(read_date("15 April 2023, 8:00 local time", zone="Asia/Shanghai"))
+        == "2023-04-15T08:00:00[Asia/Shanghai]"
+    )
+    assert str(read_date("April 2023", zone="Asia/Shanghai")) == "2023-04"
+    both = read_date("14 April 2023 10:30 UTC+5", zone="Asia/Karachi")
+    assert str(both) == "2023-04-14T10:30:00+05:00[Asia/Karachi]"
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "problem"),
+    [
+        ("14 April 2023", "Asia/Lahore", ("$.zone", "'Asia/Lahore' is not a time zone the "
+         "IANA database names, such as 'Asia/Karachi' or 'America/New_York'")),
+        ("14 April 2023", 5, ("$.zone", "expected a time zone name as text, got int")),
+        ("26 March 2023 2:30", "Europe/Paris", ("$", "cannot read '26 March 2023 2:30' as a "
+         "date: 2023-03-26T02:30:00 does not exist in Europe/Paris: the clocks skip it")),
+        ("14 April 2023 10:30 UTC+4", "Asia/Karachi", ("$", "cannot read '14 April 2023 10:30 "
+         "UTC+4' as a date: +04:00 is not the offset of Asia/Karachi at 2023-04-14T10:30:00, "
+         "which is +05:00")),
+    ],
+)  # fmt: skip
+def test_read_date_refuses_a_zone_that_does_not_fit(
+    text: str, zone: Any, problem: tuple[str, str]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        read_date(text, zone=zone)
+    assert err.value.problems == (problem,)
+
+
+def test_as_partial_date_keeps_a_datetime_s_time() -> None:
+    assert str(as_partial_date(datetime.datetime(2023, 4, 14, 10, 30))) == "2023-04-14T10:30:00"
+
+
+@given(partial_dates())
+def test_repr_makes_the_same_date_and_shows_a_time_only_when_there_is_one(
+    date: PartialDate,
+) -> None:
+    assert eval(repr(date), {"PartialDate": PartialDate}) == date
+    assert ("hour=" in repr(date)) is (date.hour is not None)

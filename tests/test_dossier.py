@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import (
     KHAR,
@@ -52,6 +54,9 @@ from diplomod import (
     Statement,
     ValidationError,
 )
+from diplomod.dates import PartialDate, surely_before
+from diplomod.dossier import _last_dates
+from diplomod.testing import partial_dates
 
 
 def with_meeting(**changes: Any) -> Dossier:
@@ -504,6 +509,11 @@ def test_a_meeting_not_yet_done_may_be_dated_after_its_source(status: str) -> No
         ("2023-04", "2023-04-14"),
         ("2023-04-20", "2023-04"),
         ("2023", "2023-01-01"),
+        # a call dated by Beijing's calendar, reported from Washington the evening before,
+        # is compared with its report on the world's clock
+        ("2023-04-15T08:00:00[Asia/Shanghai]", "2023-04-14T20:00:00-04:00"),
+        ("2023-04-15[Asia/Shanghai]", "2023-04-14[America/New_York]"),
+        ("2023-04-15T08:00:00+08:00", "2023-04-14T20:30:00[America/New_York]"),
     ],
 )
 def test_a_done_meeting_that_may_predate_its_source_is_accepted(when: str, published: str) -> None:
@@ -512,6 +522,27 @@ def test_a_done_meeting_that_may_predate_its_source_is_accepted(when: str, publi
         meetings=(neighbours_meeting(), samarkand_meeting(when=day(when))),
     )
     assert str(dossier.meetings[1].when) == when
+
+
+@pytest.mark.parametrize(
+    ("when", "published"),
+    [
+        ("2023-04-15T08:00:01[Asia/Shanghai]", "2023-04-14T20:00:00-04:00"),
+        ("2023-04-15[Asia/Shanghai]", "2023-04-14T11:59:00[America/New_York]"),
+        ("2023-04-15", "2023-04-14T20:00:00-04:00"),  # by no stated clock: days as written
+    ],
+)
+def test_a_done_call_after_its_report_on_the_world_s_clock_is_refused(
+    when: str, published: str
+) -> None:
+    assert_only_problem(
+        lambda: samarkand_dossier(
+            sources=(news_source(published=day(published)),),
+            meetings=(neighbours_meeting(), samarkand_meeting(when=day(when))),
+        ),
+        "$.meetings[1]",
+        f"reported as done by {SOURCE_ID!r}, published {published}, but dated after it",
+    )
 
 
 def test_a_meeting_reported_only_through_evidence_is_also_checked() -> None:
@@ -855,3 +886,14 @@ def test_a_persons_evidence_is_checked_against_the_source_text() -> None:
     ((path, message),) = err.value.problems
     assert path == "$.people[0].evidence[0].quote"
     assert message.startswith("the source's text at 0:13 is ")
+
+
+@given(partial_dates(), st.lists(partial_dates(), min_size=1, max_size=6))
+def test_a_source_is_compared_with_the_last_dates_as_with_all(
+    published: PartialDate, dates: list[PartialDate]
+) -> None:
+    last = _last_dates(dates)
+    assert all(date in dates for date in last)
+    assert any(surely_before(published, d) for d in last) == any(
+        surely_before(published, d) for d in dates
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from collections import Counter
 from typing import Any
 
@@ -179,7 +180,8 @@ def test_a_meeting_date_may_be_given_as_edtf_text_or_a_date(when: Any, read: Any
         ("14 April 2023", "'14 April 2023' is not a date such as '2023'"),
         ("2023-02-30", "February 2023 has 28 days, not 30"),
         ("2023-04-14/2023-04-13", "end: 2023-04-13 is before the start 2023-04-14"),
-        (datetime.datetime(2023, 4, 14, 10), "expected a PartialDate or a Period, got datetime"),
+        (datetime.datetime(2023, 4, 14, 10, 0, 0, 500), "the text form keeps whole seconds only"),
+        ("2023-04-14T10:30:00~", "'2023-04-14T10:30:00~': EDTF qualifies dates, not times"),
     ],
 )
 def test_a_meeting_date_in_text_that_is_not_edtf_is_refused(when: Any, message: str) -> None:
@@ -188,6 +190,14 @@ def test_a_meeting_date_in_text_that_is_not_edtf_is_refused(when: Any, message: 
     ((path, said),) = err.value.problems
     assert path == "$.when"
     assert said.startswith(message)
+
+
+def test_a_meeting_date_may_be_a_datetime_with_its_time_and_zone() -> None:
+    karachi = zoneinfo.ZoneInfo("Asia/Karachi")
+    meeting = samarkand_meeting(when=datetime.datetime(2023, 4, 14, 10, 30, tzinfo=karachi))
+    assert str(meeting.when) == "2023-04-14T10:30:00+05:00[Asia/Karachi]"
+    local = samarkand_meeting(when=datetime.datetime(2023, 4, 14, 10, 30))
+    assert str(local.when) == "2023-04-14T10:30:00"
 
 
 def test_statements_may_be_by_represented_parties_or_participating_people() -> None:

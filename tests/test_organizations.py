@@ -325,10 +325,7 @@ def test_members_take_a_partial_date_a_date_or_edtf_text(on: Any) -> None:
     ("on", "message"),
     [
         (20170609, "expected a PartialDate, a datetime.date or EDTF text, got int"),
-        (
-            datetime.datetime(2017, 6, 9, 12),
-            "expected a PartialDate, a datetime.date or EDTF text, got datetime",
-        ),
+        (datetime.time(12), "expected a PartialDate, a datetime.date or EDTF text, got time"),
         ("9 June 2017", "'9 June 2017' is not a date such as '2023', '2023-04', '2023-04-14'"),
     ],
 )
@@ -337,6 +334,10 @@ def test_members_refuse_what_is_not_a_date(on: Any, message: str) -> None:
         sco().members(on)
     ((path, said),) = caught.value.problems
     assert (path, said[: len(message)]) == ("$", message)
+
+
+def test_members_take_a_datetime_as_its_day() -> None:
+    assert sco().members(datetime.datetime(2017, 6, 9, 12)) == sco().members("2017-06-09")
 
 
 def test_members_of_any_status() -> None:

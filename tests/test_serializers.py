@@ -436,12 +436,58 @@ def test_a_missing_required_key_is_named() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "text", ["14 April 2023", "2023-4-14", "2023-04-14T00:00", "20230414", "2023-04-14 ", ""]
-)
+@pytest.mark.parametrize("text", ["14 April 2023", "2023-4-14", "20230414", "2023-04-14 ", ""])
 def test_dates_are_read_only_in_their_canonical_form(text: str) -> None:
     expected = f"{text!r} is not a date such as '2023', '2023-04', '2023-04-14' or '2021~'"
     assert refusal(lambda: from_dict(spoiled(("when",), text), Meeting)) == (("$.when", expected),)
+
+
+@pytest.mark.parametrize(
+    "text", ["2023-04-14T00:00", "2023-04-14T10:30:00+5", "2023-04-14 10:30:00", "2023-04-15[]"]
+)
+def test_a_time_not_in_the_text_form_is_refused_with_its_form(text: str) -> None:
+    [(path, message)] = refusal(lambda: from_dict(spoiled(("when",), text), Meeting))
+    assert path == "$.when"
+    assert message.startswith(f"{text!r} is not a date such as")
+    assert "'2023-04-14T10:30:00+05:00'" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2023-03-26T02:30:00[Europe/Paris]", "does not exist in Europe/Paris"),
+        ("2023-10-29T02:30:00[Europe/Paris]", "comes twice in Europe/Paris"),
+        ("2023-04-14T10:30:00+04:00[Asia/Karachi]", "+04:00 is not the offset of Asia/Karachi"),
+        ("2023-04-14[Asia/Lahore]", "'Asia/Lahore' is not a time zone the IANA database names"),
+        ("2023-04[Asia/Karachi]", "a time zone needs a day"),
+    ],
+)
+def test_a_time_the_zone_refuses_is_a_problem_at_the_date(text: str, problem: str) -> None:
+    [(path, message)] = refusal(lambda: from_dict(spoiled(("when",), text), Meeting))
+    assert path == "$.when"
+    assert problem in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-04-14T10:30:00",
+        "2023-04-14T10:30:00Z",
+        "2023-04-14T10:30:00+05:00",
+        "2023-04-14T10:30:00-03:30",
+        "2023-04-15T08:00:00[Asia/Shanghai]",
+        "2023-04-15T08:00:00+08:00[Asia/Shanghai]",
+        "2023-04-15[Asia/Shanghai]",
+        "2023-04-15?[Asia/Shanghai]",
+        "2023-04-14T09:00:00+05:00/2023-04-14T12:00:00+05:00",
+        "2023-04-14[Asia/Karachi]/2023-04-15[Asia/Karachi]",
+    ],
+)
+def test_times_and_zones_round_trip_exactly(text: str) -> None:
+    meeting = from_dict(spoiled(("when",), text), Meeting)
+    assert str(meeting.when) == text
+    assert to_dict(meeting)["when"] == text
+    assert from_json(to_json(meeting), Meeting) == meeting
 
 
 def test_a_date_is_not_a_number() -> None:

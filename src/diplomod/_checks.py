@@ -9,7 +9,8 @@ the rule's own words (`explain`). The readers in ``_converter`` generate their t
 
 Constructors are friendly where nothing is lost: an array field takes any iterable of
 valid items (not a string), a float field an integer, and a date field a
-`datetime.date` or EDTF text. Reading JSON stays strict; that is the readers' business.
+`datetime.date`, a `datetime.datetime` (its time of day kept) or EDTF text. Reading JSON
+stays strict; that is the readers' business.
 """
 
 from __future__ import annotations
@@ -287,8 +288,11 @@ def _date_converter(kind: str) -> Callable[[Any], Any]:
     def convert(value: Any) -> Any:
         from diplomod.dates import PartialDate, read_edtf
 
-        if isinstance(value, datetime.datetime):
-            return value  # a time of day would be lost: refused
+        if isinstance(value, datetime.datetime) and kind != "period":
+            try:
+                return PartialDate.from_datetime(value)
+            except ValidationError as error:
+                return Unread(error)
         if isinstance(value, datetime.date) and kind != "period":
             return PartialDate.from_date(value)
         if isinstance(value, str):

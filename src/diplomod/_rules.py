@@ -13,6 +13,7 @@ import functools
 import math
 import re
 import typing
+import zoneinfo
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -371,6 +372,39 @@ class Code(Rule):
 
     def schema_name(self) -> str:
         return self.noun.title().replace(" ", "")
+
+
+ZONE_PATTERN = r"^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*$"
+"""The shape of an IANA time zone name, such as ``Asia/Karachi`` (the zone is looked up on top)."""
+
+
+@attrs.frozen
+class TimeZone(Rule):
+    """An IANA time zone name that the time zone database knows, such as ``Asia/Karachi``.
+
+    Schemas check the name's shape only: which zones exist is the database's business.
+    """
+
+    def check(self, value: str) -> str | None:
+        if _compiled(ZONE_PATTERN).fullmatch(value) and known_zone(value):
+            return None
+        return (
+            f"{quoted(value)} is not a time zone the IANA database names, such as "
+            "'Asia/Karachi' or 'America/New_York'"
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": end_anchored(ZONE_PATTERN)}
+
+
+@functools.lru_cache(maxsize=1024)
+def known_zone(name: str) -> bool:
+    """Whether the time zone database holds the zone *name*."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):  # ValueError: not a key at all
+        return False
+    return True
 
 
 ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"

@@ -57,7 +57,11 @@ _DATES: dict[type, dict[str, Any]] = {
     PartialDate: {
         "title": "PartialDate",
         "description": "A date in EDTF: 2021, 2023-04 or 2023-04-14, optionally followed by "
-        "? (uncertain), ~ (approximate) or % (both). The day must exist in the calendar.",
+        "? (uncertain), ~ (approximate) or % (both). The day must exist in the calendar. A day "
+        "may carry a time of day with its seconds and a UTC offset (2023-04-14T10:30:00+05:00), "
+        "and an IANA time zone in brackets as RFC 9557 writes it "
+        "(2023-04-15T08:00:00[Asia/Shanghai], 2023-04-15[Asia/Shanghai]); the time must exist "
+        "in the zone and the offset be the zone's.",
         "type": "string",
         "pattern": end_anchored(PARTIAL_DATE_PATTERN),
     },

@@ -26,7 +26,7 @@ from diplomod._types import (
     SourceIds,
     WikidataId,
 )
-from diplomod.dates import PartialDate, as_partial_date
+from diplomod.dates import PartialDate, as_partial_date, surely_before
 from diplomod.errors import Problem, ValidationError
 from diplomod.evidence import Evidence
 from diplomod.identifiers import Identifiers, SameAs
@@ -215,21 +215,21 @@ class Agreement:
         """Say what *event* comes surely too early for."""
         date, who = event.date, event.party or "the agreement"
         signed = first.get((event.party, "signed")) if event.party is not None else None
-        if step in AFTER_SIGNATURE and signed is not None and date.latest < signed.earliest:
+        if step in AFTER_SIGNATURE and signed is not None and surely_before(date, signed):
             yield f"{who} {event.action} on {date}, before it signed on {signed}"
         if event.action in ("signed", "signed_definitively"):
             for start in opened:
-                if date.latest < start.earliest:
+                if surely_before(date, start):
                     yield f"signed on {date}, before the text was adopted or opened on {start}"
-            if self.concluded is not None and date.latest < self.concluded.earliest:
+            if self.concluded is not None and surely_before(date, self.concluded):
                 yield f"signed on {date}, before the agreement was concluded on {self.concluded}"
         if event.action == "entered_into_force":
-            if self.concluded is not None and date.latest < self.concluded.earliest:
+            if self.concluded is not None and surely_before(date, self.concluded):
                 yield (
                     f"entered into force on {date}, "
                     f"before the agreement was concluded on {self.concluded}"
                 )
-            if event.party is not None and in_force is not None and date.latest < in_force.earliest:
+            if event.party is not None and in_force is not None and surely_before(date, in_force):
                 yield (
                     f"in force for {who} on {date}, before the agreement itself entered into "
                     f"force on {in_force}"
@@ -238,7 +238,7 @@ class Agreement:
         if (
             event.action == "withdrawal_effective"
             and notified is not None
-            and date.latest < notified.earliest
+            and surely_before(date, notified)
         ):
             yield f"the withdrawal takes effect on {date}, before it was notified on {notified}"
 

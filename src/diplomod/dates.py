@@ -13,6 +13,7 @@ import calendar
 import datetime
 import functools
 import re
+import zoneinfo
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -20,32 +21,60 @@ import attrs
 from dateutil import parser as _dateutil
 
 from diplomod._checks import check
-from diplomod._rules import Range
+from diplomod._rules import ZONE_PATTERN, Range, TimeZone
 from diplomod.errors import Problem, ValidationError, quoted
 
 Precision = Literal["year", "month", "day"]
 
 _EDTF = re.compile(
-    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<qualifier>[?~%])?"
+    r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})"
+    r"(?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})"
+    r"(?P<offset>Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?(?P<qualifier>[?~%])?"
+    rf"(?:\[(?P<zone>{ZONE_PATTERN[1:-1]})\])?"
 )
 _QUALIFIERS = {None: (False, False), "~": (True, False), "?": (False, True), "%": (True, True)}
 
-_DATE_TEXT = (  # a real calendar date at its precision (leap days too), then a qualifier
-    r"(?:(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
-    r"(?:-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01]))?"
-    r"|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30))?"
-    r"|02(?:-(?:0[1-9]|1[0-9]|2[0-8]))?))?"
-    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
-    r"[?~%]?"
+_YEAR_TEXT = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_LEAP_DAY = (
+    r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29"
+)
+
+
+def _calendar_text(*, day: bool) -> str:
+    """A real calendar date (leap days too), to the day, or at any precision."""
+    opt = "" if day else "?"
+    return (
+        f"(?:{_YEAR_TEXT}"
+        f"(?:-(?:(?:0[13578]|1[02])(?:-(?:0[1-9]|[12][0-9]|3[01])){opt}"
+        f"|(?:0[469]|11)(?:-(?:0[1-9]|[12][0-9]|30)){opt}"
+        f"|02(?:-(?:0[1-9]|1[0-9]|2[0-8])){opt})){opt}"
+        f"|{_LEAP_DAY})"
+    )
+
+
+_TIME_TEXT = (
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:Z|[+-](?:0[0-9]|1[0-7]):[0-5][0-9]|[+-]18:00)?"
+)
+_ZONE_TEXT = rf"\[{ZONE_PATTERN[1:-1]}\]"
+_DATE_TEXT = (  # a date at its precision with a qualifier; or a day with a time or a zone
+    rf"(?:{_calendar_text(day=False)}[?~%]?"
+    rf"|{_calendar_text(day=True)}(?:[?~%]?{_ZONE_TEXT}|{_TIME_TEXT}(?:{_ZONE_TEXT})?))"
 )
 
 PARTIAL_DATE_PATTERN = f"^{_DATE_TEXT}$"
 """The shape of a `PartialDate` text form, for schemas (the calendar is checked on top)."""
 
+_TEXT_FORMS = "'2023', '2023-04', '2023-04-14' or '2021~'"
+_TIMED_HINT = (
+    "; a time of day is written after a day with its seconds, and an offset or a zone "
+    "after it, such as '2023-04-14T10:30:00+05:00' or '2023-04-15T08:00:00[Asia/Shanghai]'"
+)
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 class PartialDate:
-    """A calendar date known to year, month or day precision.
+    """A calendar date known to year, month or day precision, with a time of day and a time
+    zone when the source gives them.
 
     >>> d = PartialDate.parse("2023-04")
     >>> d.precision, d.earliest, d.latest
@@ -55,27 +84,66 @@ class PartialDate:
     >>> d.could_be(datetime.date(2023, 4, 14))
     True
 
-    Dates sort by their earliest possible day, then by their latest, so ``2023`` comes before
-    ``2023-04``, and ``2023-04`` before ``2023-04-14``.
+    A day may carry a time of day (hour, minute and second together), a UTC offset, and an
+    IANA time zone, written as EDTF and RFC 9557 write them: ``2023-04-14T10:30:00+05:00``,
+    ``2023-04-15T08:00:00[Asia/Shanghai]``, or a day by a zone's calendar,
+    ``2023-04-15[Asia/Shanghai]``. A date with an offset or a zone is *anchored*: it is a
+    moment (or a day) on the world's one clock, and `surely_before` compares such dates by
+    that clock.
+
+    >>> call = PartialDate.parse("2023-04-15T08:00:00+08:00[Asia/Shanghai]")
+    >>> str(call.in_zone("America/New_York"))
+    '2023-04-14T20:00:00-04:00[America/New_York]'
+
+    Dates sort by their earliest possible day, then by their latest, then by their local
+    time, so ``2023`` comes before ``2023-04``, and ``2023-04`` before ``2023-04-14``.
 
     Attributes:
         year: The year, 1 to 9999.
         month: The month, 1 to 12, when known.
         day: The day of the month, when known; needs a month.
-        approximate: The date is an estimate (EDTF ``~``).
-        uncertain: The source is unsure of the date (EDTF ``?``).
+        hour: The hour of the day, 0 to 23, when known; needs a day, a minute and a second.
+        minute: The minute, 0 to 59, with the hour.
+        second: The second, 0 to 59, with the hour.
+        offset: The UTC offset of the time of day, in minutes east of UTC (Pakistan:
+            300), when the source gives it; needs a time of day.
+        zone: The IANA time zone whose calendar and clock the date is written in, such
+            as ``Asia/Karachi``; needs a day, and agrees with the offset when both are
+            given.
+        approximate: The date is an estimate (EDTF ``~``); not with a time of day.
+        uncertain: The source is unsure of the date (EDTF ``?``); not with a time of day.
     """
 
     year: Annotated[int, Range(1, 9999)]
     month: Annotated[int, Range(1, 12)] | None = None
     day: Annotated[int, Range(1, 31)] | None = None
+    hour: Annotated[int, Range(0, 23)] | None = None
+    minute: Annotated[int, Range(0, 59)] | None = None
+    second: Annotated[int, Range(0, 59)] | None = None
+    offset: Annotated[int, Range(-1080, 1080)] | None = None
+    zone: Annotated[str, TimeZone()] | None = None
     approximate: bool = False
     uncertain: bool = False
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
+    def __repr__(self) -> str:
+        """The date's fields, leaving out the time of day and zone when it has none."""
+        shown = [
+            f"{name}={getattr(self, name)!r}"
+            for name in _PARTS
+            if name not in _CLOCK_PARTS or getattr(self, name) is not None
+        ]
+        return f"PartialDate({', '.join(shown)})"
+
     def _rules(self) -> list[Problem]:
+        problems = self._calendar_problems() + self._time_problems()
+        if not problems and self.zone is not None and self.hour is not None:
+            problems += _zone_problems(self)
+        return problems
+
+    def _calendar_problems(self) -> list[Problem]:
         if self.day is None:
             return []
         if self.month is None:
@@ -86,9 +154,37 @@ class PartialDate:
             return [("$.day", f"{month} {self.year} has {last} days, not {self.day}")]
         return []
 
+    def _time_problems(self) -> list[Problem]:
+        clock = (self.hour, self.minute, self.second)
+        problems: list[Problem] = []
+        if any(part is not None for part in clock):
+            if None in clock:
+                names = ("hour", "minute", "second")
+                missing = next(n for n, v in zip(names, clock, strict=True) if v is None)
+                problems.append(
+                    (f"$.{missing}", "a time of day needs an hour, a minute and a second")
+                )
+            if self.day is None:
+                problems.append(("$.hour", "a time of day needs a day"))
+            for flag in ("approximate", "uncertain"):
+                if getattr(self, flag):
+                    problems.append(
+                        (
+                            f"$.{flag}",
+                            f"a date with a time of day is not marked {flag}: EDTF qualifies "
+                            "dates, not times; drop the time, or the mark",
+                        )
+                    )
+        elif self.offset is not None:
+            problems.append(("$.offset", "a UTC offset needs a time of day"))
+        if self.zone is not None and self.day is None:
+            problems.append(("$.zone", "a time zone needs a day"))
+        return problems
+
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read the EDTF text form strictly: ``2021``, ``2023-04``, ``2023-04-14``, ``2021~``.
+        """Read the EDTF text form strictly: ``2021``, ``2023-04``, ``2023-04-14``, ``2021~``,
+        ``2023-04-14T10:30:00+05:00``, ``2023-04-15[Asia/Shanghai]``.
 
         >>> PartialDate.parse("2023-02-30")
         Traceback (most recent call last):
@@ -99,25 +195,57 @@ class PartialDate:
             raise ValidationError([("$", f"expected a date as text, got {type(text).__name__}")])
         match = _EDTF.fullmatch(text)
         if match is None:
+            timed = _TIMED_HINT if ":" in text or "[" in text else ""
             raise ValidationError(
-                [
-                    (
-                        "$",
-                        f"{quoted(text)} is not a date such as '2023', '2023-04', "
-                        "'2023-04-14' or '2021~'",
-                    )
-                ]
+                [("$", f"{quoted(text)} is not a date such as {_TEXT_FORMS}{timed}")]
             )
-        year = int(match["year"])
-        month = None if match["month"] is None else int(match["month"])
-        day = None if match["day"] is None else int(match["day"])
+        number = {
+            part: None if match[part] is None else int(match[part])
+            for part in ("year", "month", "day", "hour", "minute", "second")
+        }
+        if match["qualifier"] is not None and match["hour"] is not None:
+            raise ValidationError(
+                [("$", f"{quoted(text)}: EDTF qualifies dates, not times; write no '~' or '?'")]
+            )
         approximate, uncertain = _QUALIFIERS[match["qualifier"]]
-        return cls(year=year, month=month, day=day, approximate=approximate, uncertain=uncertain)
+        return cls(
+            **number,  # type: ignore[arg-type]
+            offset=_offset_minutes(match["offset"]),
+            zone=match["zone"],
+            approximate=approximate,
+            uncertain=uncertain,
+        )
 
     @classmethod
     def from_date(cls, date: datetime.date) -> PartialDate:
         """Make a day-precision date from a `datetime.date`."""
         return cls(year=date.year, month=date.month, day=date.day)
+
+    @classmethod
+    def from_datetime(cls, moment: datetime.datetime) -> PartialDate:
+        """Make a date with a time of day from a `datetime.datetime`, keeping its offset and,
+        when its ``tzinfo`` is a `zoneinfo.ZoneInfo`, its zone. Fractions of a second are
+        refused, as the text form has none.
+
+        >>> import zoneinfo
+        >>> karachi = zoneinfo.ZoneInfo("Asia/Karachi")
+        >>> str(PartialDate.from_datetime(datetime.datetime(2023, 4, 14, 10, 30, tzinfo=karachi)))
+        '2023-04-14T10:30:00+05:00[Asia/Karachi]'
+        """
+        if moment.microsecond:
+            raise ValidationError([("$.second", "the text form keeps whole seconds only")])
+        offset = moment.utcoffset()
+        zone = moment.tzinfo.key if isinstance(moment.tzinfo, zoneinfo.ZoneInfo) else None
+        return cls(
+            year=moment.year,
+            month=moment.month,
+            day=moment.day,
+            hour=moment.hour,
+            minute=moment.minute,
+            second=moment.second,
+            offset=None if offset is None else _whole_minutes(offset),
+            zone=zone,
+        )
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"
@@ -125,23 +253,30 @@ class PartialDate:
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}:{self.minute:02d}:{self.second:02d}"
+        if self.offset is not None:
+            text += _offset_text(self.offset)
         if self.approximate or self.uncertain:
             text += "%" if self.approximate and self.uncertain else "~" if self.approximate else "?"
+        if self.zone is not None:
+            text += f"[{self.zone}]"
         return text
 
     @property
     def precision(self) -> Precision:
-        """The part of the date that is known, ``"year"``, ``"month"`` or ``"day"``."""
+        """The part of the date that is known, ``"year"``, ``"month"`` or ``"day"`` (a day
+        with a time of day too)."""
         return "year" if self.month is None else "month" if self.day is None else "day"
 
     @property
     def earliest(self) -> datetime.date:
-        """The first day the date could be."""
+        """The first day the date could be, by its own calendar."""
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     @property
     def latest(self) -> datetime.date:
-        """The last day the date could be."""
+        """The last day the date could be, by its own calendar."""
         if self.month is None:
             return datetime.date(self.year, 12, 31)
         if self.day is None:
@@ -150,6 +285,67 @@ class PartialDate:
             )
         return datetime.date(self.year, self.month, self.day)
 
+    @property
+    def time(self) -> datetime.time | None:
+        """The time of day, with its UTC offset when one is known, or ``None``."""
+        if self.hour is None or self.minute is None or self.second is None:
+            return None
+        offset = self.utc_offset
+        zone = None if offset is None else datetime.timezone(offset)
+        return datetime.time(self.hour, self.minute, self.second, tzinfo=zone)
+
+    @property
+    def utc_offset(self) -> datetime.timedelta | None:
+        """The UTC offset of the time of day: the one given, or else the zone's at that
+        time; ``None`` without a time of day or without either."""
+        if self.offset is not None:
+            return datetime.timedelta(minutes=self.offset)
+        if self.zone is None or self.hour is None:
+            return None
+        return _local(self, zoneinfo.ZoneInfo(self.zone)).utcoffset()
+
+    @property
+    def instant(self) -> datetime.datetime | None:
+        """The moment as an aware `datetime.datetime` in UTC, when the date has a time of
+        day and an offset or a zone; otherwise ``None``."""
+        span = self.utc_span()
+        return span[0] if span is not None and span[0] == span[1] else None
+
+    def utc_span(self) -> tuple[datetime.datetime, datetime.datetime] | None:
+        """The first and last moments (in UTC) the date could be, when it is anchored by an
+        offset or a zone; ``None`` for a date by no stated clock."""
+        if self.hour is not None and (self.offset is not None or self.zone is not None):
+            if self.offset is not None:
+                clock: datetime.tzinfo = datetime.timezone(datetime.timedelta(minutes=self.offset))
+            else:
+                assert self.zone is not None
+                clock = zoneinfo.ZoneInfo(self.zone)
+            moment = _utc(_local(self, clock))
+            return moment, moment
+        if self.zone is None:
+            return None
+        zone = zoneinfo.ZoneInfo(self.zone)
+        first = _utc(datetime.datetime.combine(self.earliest, datetime.time(), zone))
+        last = _utc(datetime.datetime.combine(self.latest, datetime.time.max, zone))
+        return first, last
+
+    def in_zone(self, zone: str) -> PartialDate:
+        """The same moment by the calendar and clock of *zone*: a call at 08:00 in Beijing
+        was at 20:00 the day before in Washington.
+
+        Raises:
+            ValidationError: the date is not a moment (a time of day with an offset or a
+                zone), or *zone* is not a zone the database knows.
+        """
+        if (problem := _zone_problem(zone)) is not None:
+            raise ValidationError([("$.zone", problem)])
+        moment = self.instant
+        if moment is None:
+            raise ValidationError(
+                [("$", f"{self} is not a moment: it needs a time of day and an offset or zone")]
+            )
+        return PartialDate.from_datetime(moment.astimezone(zoneinfo.ZoneInfo(zone)))
+
     def could_be(self, date: datetime.date) -> bool:
         """Whether *date* lies within the date's stated precision.
 
@@ -157,8 +353,11 @@ class PartialDate:
         """
         return self.earliest <= date <= self.latest
 
-    def _key(self) -> tuple[datetime.date, datetime.date, bool, bool]:
-        return (self.earliest, self.latest, self.approximate, self.uncertain)
+    def _key(self) -> tuple[Any, ...]:
+        clock = () if self.hour is None else (self.hour, self.minute or 0, self.second or 0)
+        offset = () if self.offset is None else (self.offset,)
+        zone = self.zone or ""
+        return (self.earliest, self.latest, clock, offset, zone, self.approximate, self.uncertain)
 
     def __lt__(self, other: PartialDate) -> bool:
         if not isinstance(other, PartialDate):
@@ -179,6 +378,112 @@ class PartialDate:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
+
+
+def _offset_minutes(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text == "Z":
+        return 0
+    sign = -1 if text[0] == "-" else 1
+    return sign * (int(text[1:3]) * 60 + int(text[4:6]))
+
+
+def _offset_text(offset: int | datetime.timedelta) -> str:
+    """Write an offset (minutes, or a zone's own, which had seconds before standard time)."""
+    seconds = offset * 60 if isinstance(offset, int) else int(offset.total_seconds())
+    if seconds == 0:
+        return "Z"
+    sign = "-" if seconds < 0 else "+"
+    minutes, rest = divmod(abs(seconds), 60)
+    text = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{text}:{rest:02d}" if rest else text
+
+
+def _whole_minutes(offset: datetime.timedelta) -> int:
+    minutes, rest = divmod(offset, datetime.timedelta(minutes=1))
+    if rest:
+        raise ValidationError([("$.offset", "a UTC offset is kept to the minute")])
+    return int(minutes)
+
+
+def _local(date: PartialDate, zone: datetime.tzinfo, fold: int = 0) -> datetime.datetime:
+    return datetime.datetime(
+        date.year, date.month or 1, date.day or 1, date.hour or 0, date.minute or 0,
+        date.second or 0, tzinfo=zone, fold=fold,
+    )  # fmt: skip
+
+
+def _zone_problems(date: PartialDate) -> list[Problem]:
+    """Check a local time against its zone: it exists there, and its offset is the zone's
+    (a time the clocks pass twice needs the offset to say which)."""
+    assert date.zone is not None
+    zone = zoneinfo.ZoneInfo(date.zone)
+    first, second = (_local(date, zone, fold) for fold in (0, 1))
+    local = first.replace(tzinfo=None)
+    if _utc(first).astimezone(zone).replace(tzinfo=None) != local and _utc(first) not in _EDGES:
+        return [
+            ("$.hour", f"{local.isoformat()} does not exist in {date.zone}: the clocks skip it")
+        ]
+    offsets = {d.utcoffset() or datetime.timedelta() for d in (first, second)}
+    own = " or ".join(sorted(_offset_text(offset) for offset in offsets))
+    if date.offset is None:
+        if len(offsets) > 1:
+            return [
+                (
+                    "$.offset",
+                    f"{local.isoformat()} comes twice in {date.zone}, at "
+                    f"{own.replace(' or ', ' and ')}: give its offset",
+                )
+            ]
+    elif datetime.timedelta(minutes=date.offset) not in offsets:
+        return [
+            (
+                "$.offset",
+                f"{_offset_text(date.offset)} is not the offset of {date.zone} at "
+                f"{local.isoformat()}, which is {own}",
+            )
+        ]
+    return []
+
+
+_PARTS = tuple(field.name for field in attrs.fields(PartialDate))
+_CLOCK_PARTS = frozenset({"hour", "minute", "second", "offset", "zone"})
+
+_EDGES = (
+    datetime.datetime.min.replace(tzinfo=datetime.UTC),
+    datetime.datetime.max.replace(tzinfo=datetime.UTC),
+)
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    """*moment* in UTC; the first or last moment `datetime` holds when it lies beyond them."""
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        return _EDGES[0] if moment.year == 1 else _EDGES[1]
+
+
+def surely_before(first: PartialDate, second: PartialDate) -> bool:
+    """Whether *first* certainly comes before *second*, however their partial dates resolve.
+
+    Two anchored dates (with an offset or a zone) are compared on the world's clock, so a
+    call at 08:00 on 15 April in Beijing is not after a report published at 20:00 on 14
+    April in Washington. Two times of day by no stated clock are taken to be by the same
+    one; otherwise the days are compared as written.
+
+    >>> beijing = PartialDate.parse("2023-04-15T08:00:00[Asia/Shanghai]")
+    >>> surely_before(PartialDate.parse("2023-04-14T20:00:00-04:00"), beijing)
+    False
+    >>> surely_before(PartialDate.parse("2023-04-14"), PartialDate.parse("2023-04-15"))
+    True
+    """
+    spans = first.utc_span(), second.utc_span()
+    if spans[0] is not None and spans[1] is not None:
+        return spans[0][1] < spans[1][0]
+    if spans == (None, None) and first.hour is not None and second.hour is not None:
+        return first._key()[:3] < second._key()[:3]
+    return first.latest < second.earliest
 
 
 PERIOD_PATTERN = rf"^(?:\.\./{_DATE_TEXT}|{_DATE_TEXT}/(?:\.\.|{_DATE_TEXT}))$"
@@ -220,7 +525,7 @@ class Period:
         """Read the EDTF interval form strictly: ``2023-04-13/2023-04-14``, ``2017-06/..``."""
         if not isinstance(text, str):
             raise ValidationError([("$", f"expected a period as text, got {type(text).__name__}")])
-        parts = text.split("/")
+        parts = _SLASH.split(text)
         if len(parts) != 2:
             raise ValidationError(
                 [
@@ -276,18 +581,23 @@ class Period:
 
 
 def as_partial_date(value: PartialDate | datetime.date | str) -> PartialDate:
-    """Return *value*, a `PartialDate`, a `datetime.date` or EDTF text, as a `PartialDate`.
+    """Return *value*, a `PartialDate`, a `datetime.date` (or ``datetime``) or EDTF text, as a
+    `PartialDate`.
 
     >>> str(as_partial_date(datetime.date(2023, 4, 14))), str(as_partial_date("2023-04"))
     ('2023-04-14', '2023-04')
 
+    A `datetime.datetime` is read with its time of day, as `PartialDate.from_datetime`
+    reads it.
+
     Raises:
-        ValidationError: *value* is none of those (a `datetime.datetime` neither: its time
-            would be dropped).
+        ValidationError: *value* is none of those.
     """
     if isinstance(value, PartialDate):
         return value
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+    if isinstance(value, datetime.datetime):
+        return PartialDate.from_datetime(value)
+    if isinstance(value, datetime.date):
         return PartialDate.from_date(value)
     if isinstance(value, str):
         return PartialDate.parse(value)
@@ -311,24 +621,31 @@ def surely_running(period: Period) -> datetime.date:
     return datetime.date.max if period.end is None else period.end.earliest
 
 
+_ZONES = re.compile(r"\[[^\[\]]*\]")
+"""A time zone's name in brackets, which may hold a slash: ``[Asia/Karachi]``."""
+_SLASH = re.compile(r"/(?![^\[\]]*\])")
+"""The slash between a period's ends, not one in a time zone's name."""
+
 When = PartialDate | Period
 """When an event happened: on a (partial) date, or over a period."""
 
-DateParts = tuple[int, int | None, int | None, bool, bool]
+
+DateParts = tuple[Any, ...]
+"""A date's attribute values, in the order of its fields."""
 
 
 @functools.lru_cache(maxsize=4096)
 def _date_parts(text: str) -> DateParts:
     """Read a date's text once; the parts, not the object, are kept and shared."""
     date = PartialDate.parse(text)
-    return (date.year, date.month, date.day, date.approximate, date.uncertain)
+    return tuple(getattr(date, name) for name in _PARTS)
 
 
 @functools.lru_cache(maxsize=4096)
 def _period_parts(text: str) -> tuple[DateParts | None, DateParts | None]:
     period = Period.parse(text)
     return tuple(  # type: ignore[return-value]
-        None if end is None else (end.year, end.month, end.day, end.approximate, end.uncertain)
+        None if end is None else tuple(getattr(end, name) for name in _PARTS)
         for end in (period.start, period.end)
     )
 
@@ -342,11 +659,8 @@ def _made(parts: DateParts | None) -> PartialDate | None:
     if parts is None:
         return None
     date = _new(PartialDate)
-    _set(date, "year", parts[0])
-    _set(date, "month", parts[1])
-    _set(date, "day", parts[2])
-    _set(date, "approximate", parts[3])
-    _set(date, "uncertain", parts[4])
+    for name, value in zip(_PARTS, parts, strict=True):
+        _set(date, name, value)
     return date
 
 
@@ -367,11 +681,10 @@ def _period_text(text: Any) -> Period:
 
 
 def _when_text(text: Any) -> When:
-    if type(text) is str and "/" in text:
-        if text.count("/") > 1:  # such as 14/04/2023: a date, meant as people write it
-            raise ValidationError([("$", _NEITHER.format(quoted(text)))])
-        return _period_text(text)
-    return _date_text(text)
+    slashes = _ZONES.sub("", text).count("/") if type(text) is str and "/" in text else 0
+    if slashes > 1:  # such as 14/04/2023: a date, meant as people write it
+        raise ValidationError([("$", _NEITHER.format(quoted(text)))])
+    return _period_text(text) if slashes else _date_text(text)
 
 
 _NEITHER = (
@@ -411,7 +724,7 @@ _NUMBER = re.compile(r"([0-9]+)(?:st|nd|rd|th)?", re.I)
 _NUMERIC_DATE = re.compile(r"(?<![0-9])[0-9]{1,4}([-/.])[0-9]{1,2}(?:\1[0-9]{1,4})?(?![0-9])")
 
 
-def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
+def read_date(text: str, *, dayfirst: bool = False, zone: str | None = None) -> PartialDate:
     """Read a date as people write it, keeping exactly the precision the text gives.
 
     >>> str(read_date("14 April 2023")), str(read_date("April 2023")), str(read_date("In 2021"))
@@ -420,24 +733,38 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     ('2021~', '2022-03?')
 
     A leading "about", "around", "approximately", "circa" or "c." marks the date approximate,
-    a trailing "?" uncertain. Times of day are ignored. *dayfirst* reads ``04/05/2023`` as
-    4 May. Text with no year, with a year not written in full, with numbers that are not
-    part of the date ("In 2021, 3 MoUs") or not written with the digits 0 to 9, or with a
-    date that does not exist is a `ValidationError`: the reader never guesses.
+    a trailing "?" uncertain. *dayfirst* reads ``04/05/2023`` as 4 May. Text with no year,
+    with a year not written in full, with numbers that are not part of the date ("In 2021,
+    3 MoUs") or not written with the digits 0 to 9, or with a date that does not exist is a
+    `ValidationError`: the reader never guesses.
+
+    A time of day is read with the day it is on ("10:30", "3 p.m.", "10:30:15"), and so is
+    its UTC offset ("+05:00", "UTC+5", "GMT-4", "Z"). A zone's abbreviation ("EST") or name
+    ("Beijing time") is refused, as one abbreviation names several zones: give the zone's
+    IANA name as *zone*, which dates the day (and time) by that zone's calendar and clock.
+    A date not given to the day is returned without the zone.
+
+    >>> str(read_date("14 April 2023, 10:30 UTC+5")), str(read_date("8 a.m. on 15 April 2023"))
+    ('2023-04-14T10:30:00+05:00', '2023-04-15T08:00:00')
+    >>> str(read_date("15 April 2023, 8:00 local time", zone="Asia/Shanghai"))
+    '2023-04-15T08:00:00[Asia/Shanghai]'
     """
     if not isinstance(text, str):
         raise ValidationError([("$", f"expected a date as text, got {type(text).__name__}")])
+    if zone is not None and (problem := _zone_problem(zone)) is not None:
+        raise ValidationError([("$.zone", problem)])
     body = text.strip()
     uncertain = body.endswith("?")
     body = body.removesuffix("?").rstrip()
     approximate = _APPROXIMATE.match(body) is not None
-    body = _TIME.sub(" ", _APPROXIMATE.sub("", body))
+    body = _APPROXIMATE.sub("", body)
 
     def refuse(reason: str) -> ValidationError:
         return ValidationError([("$", f"cannot read {quoted(text)} as a date: {reason}")])
 
     if _range_ends(body) is not None:
         raise refuse("it is a range of dates; read it with read_period")
+    clock, body = _read_clock(body, refuse, zoned=zone is not None)
 
     if not body.isascii() and any(c.isnumeric() for c in body if not c.isascii()):
         raise refuse("write its numbers with the digits 0 to 9")
@@ -462,9 +789,89 @@ def read_date(text: str, *, dayfirst: bool = False) -> PartialDate:
     month = first.month if first.month == second.month else None
     day = first.day if first.day == second.day else None
     _check_numbers(body, first.year, day, refuse)
-    return PartialDate(
-        year=first.year, month=month, day=day, approximate=approximate, uncertain=uncertain
-    )
+    if clock and day is None:
+        raise refuse("a time of day needs a day")
+    if clock and (approximate or uncertain):
+        raise refuse("a time of day is not marked approximate or uncertain: drop one")
+    try:
+        return PartialDate(
+            year=first.year,
+            month=month,
+            day=day,
+            **clock,
+            zone=zone if day is not None else None,
+            approximate=approximate,
+            uncertain=uncertain,
+        )
+    except ValidationError as error:  # a time the zone skips, or an offset not its own
+        raise refuse("; ".join(message for _, message in error.problems)) from None
+
+
+_CLOCK = re.compile(
+    r"(?:(?<=[0-9])T|(?<![0-9:.,]))(?:"
+    r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?P<fraction>[.,][0-9]+)?)?"
+    r"(?:\s?(?P<half>[aApP])\.?\s?[mM](?:\.|(?![A-Za-z])))?"
+    r"|(?P<bare>[0-9]{1,2})\s?(?P<bare_half>[aApP])\.?\s?[mM](?:\.|(?![A-Za-z])))(?![0-9])"
+)
+"""A time of day: ``10:30``, ``10:30:15``, ``10:30 a.m.``, ``3pm``."""
+_CLOCK_ZONE = re.compile(
+    r"(?P<z>Z)(?![A-Za-z])"
+    r"|\s?(?:UTC|GMT)(?![A-Za-z])(?:\s?(?P<sign>[+\-\u2212])(?P<hours>[0-9]{1,2})"
+    r"(?::?(?P<minutes>[0-9]{2}))?)?"
+    r"|(?P<sign2>[+\-\u2212])(?P<hours2>[0-9]{2}):?(?P<minutes2>[0-9]{2})(?![0-9])"
+    r"|\s?\(?(?P<abbreviation>[A-Z]{2,5})\)?(?![A-Za-z])"
+    r"|\s(?P<named>(?:(?:[A-Z][a-z]+ ){1,2}|local ))time\b"
+)
+"""What may follow a time of day: its offset, or a zone's abbreviation or name."""
+
+
+def _read_clock(
+    body: str, refuse: Callable[[str], ValidationError], *, zoned: bool
+) -> tuple[dict[str, int], str]:
+    """Find the time of day in *body* and its offset; return them, and the text left."""
+    clock = _CLOCK.search(body)
+    if clock is None:
+        return {}, body
+    after = _CLOCK_ZONE.match(body, clock.end())
+    end = clock.end() if after is None else after.end()
+    if _CLOCK.search(body, end):
+        raise refuse("it gives more than one time of day")
+    if clock["fraction"]:
+        raise refuse("a time is kept to the second; write no fraction")
+    hour = int(clock["hour"] or clock["bare"])
+    minute, second = int(clock["minute"] or 0), int(clock["second"] or 0)
+    half = (clock["half"] or clock["bare_half"] or "").lower()
+    if half and not 1 <= hour <= 12:
+        raise refuse(f"{hour} is not an hour of a 12-hour clock")
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise refuse(f"{clock.group().strip()!r} is not a time of day")
+    parts = {"hour": hour, "minute": minute, "second": second}
+    if after is not None and after["abbreviation"]:
+        raise refuse(
+            f"{after['abbreviation']!r} may name more than one time zone: write the UTC offset "
+            "(such as '+05:00') or pass the zone's IANA name as zone="
+        )
+    if after is not None and after["named"] and (after["named"] != "local " or not zoned):
+        if after["named"] == "local ":
+            return parts, body[: clock.start()] + " " + body[end:]  # by no stated clock
+        raise refuse(
+            f"{after['named'] + 'time'!r} names a time zone: pass its IANA name as zone=, "
+            "such as zone='Asia/Shanghai'"
+        )
+    if after is not None and (after["z"] or after.group().strip()[:3] in ("UTC", "GMT")):
+        parts["offset"] = _signed_minutes(after["sign"], after["hours"], after["minutes"])
+    elif after is not None and after["sign2"]:
+        parts["offset"] = _signed_minutes(after["sign2"], after["hours2"], after["minutes2"])
+    return parts, body[: clock.start()] + " " + body[end:]
+
+
+def _signed_minutes(sign: str | None, hours: str | None, minutes: str | None) -> int:
+    if sign is None or hours is None:
+        return 0
+    size = int(hours) * 60 + int(minutes or 0)
+    return -size if sign in "-\u2212" else size
 
 
 _DAYS = re.compile(r"(?<![0-9./-])([0-9]{1,2}) ?[-\u2013\u2014] ?([0-9]{1,2})(?![0-9./-])")
@@ -538,7 +945,7 @@ def read_period(text: str, *, dayfirst: bool = False) -> Period:
     return Period(start=start, end=end)
 
 
-_EDTF_PERIOD = re.compile(r"[^/\s]+/[^/\s]+")
+_EDTF_PERIOD = re.compile(r"(?:[^/\s\[]|\[[^\]\s]*\])+/(?:[^/\s\[]|\[[^\]\s]*\])+")
 
 
 def _range_ends(text: str) -> tuple[str, str] | None:
@@ -569,7 +976,13 @@ def _date_like(part: str) -> bool:
 
 
 def _no_zone(name: str | None, offset: int | None) -> None:
-    """Ignore a time zone, as the time of day is ignored: nothing is warned or guessed."""
+    """Take no zone from dateutil: `_read_clock` reads the one a time of day has."""
+
+
+def _zone_problem(zone: Any) -> str | None:
+    if not isinstance(zone, str):
+        return f"expected a time zone name as text, got {type(zone).__name__}"
+    return TimeZone().check(zone)
 
 
 def _check_numbers(

@@ -15,6 +15,7 @@ from diplomod._rules import Unique
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement
 from diplomod.areas import CooperationArea, is_within, parent
+from diplomod.dates import PartialDate, Period, surely_before
 from diplomod.evidence import Evidence, Source
 from diplomod.meetings import Meeting
 from diplomod.organizations import Organization
@@ -89,14 +90,16 @@ class Dossier:
 
     def _reference_problems(self, path: str, record: Record) -> Iterator[tuple[str, str]]:
         """Check every id the record refers to, every quote it holds, and its dates."""
-        dates: list[datetime.date] = []
+        dates: list[PartialDate] = []
         for field_node, value, at in walk(record_node(type(record)), record, path):
             if field_node.refs and value == value.lower():  # a state code is no id
                 yield from self._refer(at, value, field_node.refs)
             elif isinstance(value, Evidence):
                 yield from self._quoted(at, value)
-            elif field_node.kind in ("date", "period", "when"):
-                dates.append(value.earliest)
+            elif isinstance(value, Period) and isinstance(value.start, PartialDate):
+                dates.append(value.start)
+            elif isinstance(value, PartialDate):
+                dates.append(value)
         yield from self._done_before_reported(path, record, dates)
 
     def _refer(self, path: str, ref: str, kinds: tuple[str, ...]) -> Iterator[tuple[str, str]]:
@@ -135,21 +138,22 @@ class Dossier:
                 )
 
     def _done_before_reported(
-        self, path: str, record: Record, dates: list[datetime.date]
+        self, path: str, record: Record, dates: list[PartialDate]
     ) -> Iterator[tuple[str, str]]:
-        """Check that what a record reports as done (on the *dates* it holds) is not dated
-        after a source reporting it was published."""
+        """Check that what a record reports as done (on the *dates* it holds, a period by its
+        start) is not dated surely after a source reporting it was published: by the world's
+        clock when both carry an offset or a zone, else by the days as written."""
         if not dates or getattr(record, "status", None) != "done":
             return
         reported = set(getattr(record, "sources", ()))
         reported.update(e.source for e in getattr(record, "evidence", ()))
-        last = max(dates)
+        last = _last_dates(dates)
         for source_id in sorted(reported):
             source = self._index.get(source_id)
             if (
                 isinstance(source, Source)
                 and source.published is not None
-                and last > source.published.latest
+                and any(surely_before(source.published, date) for date in last)
             ):
                 yield (
                     path,
@@ -257,6 +261,22 @@ class Dossier:
                 key=_date_key,
             )
         )
+
+
+def _last_dates(dates: list[PartialDate]) -> list[PartialDate]:
+    """The dates of *dates* that start last, by each way `surely_before` compares them: on
+    the world's clock, by days as written, by local times of day. A date is surely before
+    one of *dates* exactly when it is surely before one of these, so each source is compared
+    with a few dates, not with all of them."""
+    anchored = [d for d in dates if d.utc_span() is not None]
+    timed = [d for d in dates if d.hour is not None and d.utc_span() is None]
+    rest = [d for d in dates if d.hour is None and d.utc_span() is None]
+    last = [max(group, key=lambda d: d.earliest) for group in (anchored, rest) if group]
+    if anchored:
+        last.append(max(anchored, key=lambda d: d.utc_span()[0]))  # type: ignore[index]
+    if timed:
+        last.append(max(timed))
+    return last
 
 
 @functools.cache

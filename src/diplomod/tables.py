@@ -14,7 +14,9 @@ field has its column even when no row sets it:
   days it could be (``date32``, so tables sort and filter by date) and its ``precision``
   (``year``, ``month`` or ``day``). A period runs from its start's earliest day to its end's
   latest, an open end being null; its precision is that of its less precise end, so ``day``
-  says every end it has is known to the day. A period's text holds a ``/``, a date's does not.
+  says every end it has is known to the day. A period's text holds a ``/`` (besides any in
+  a time zone's brackets), a date's does not. A time of day, its offset and its zone are in
+  the text; the days are those of the date's own calendar.
 
 A column is nullable where the field may be null or its default is null. The JSON ``kind``
 of a meeting, an agreement or an activity is the same on every row, so it has no column.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 from hypothesis import strategies as st
 
 from diplomod import _codelists
@@ -23,6 +24,7 @@ from diplomod.agreements import Agreement, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_areas
 from diplomod.dates import PartialDate, Period, When
 from diplomod.dossier import Dossier
+from diplomod.errors import ValidationError
 from diplomod.evidence import Evidence, Source
 from diplomod.identifiers import Identifier
 from diplomod.meetings import CALLS, Meeting, Occasion, Participant, Statement
@@ -32,9 +34,11 @@ from diplomod.people import Office, Person
 from diplomod.places import Coordinates, Place
 
 __all__ = [
+    "ZONES",
     "activities",
     "agreements",
     "area_codes",
+    "clocks",
     "codes",
     "cooperation_areas_extension",
     "coordinates",
@@ -100,9 +104,12 @@ def area_codes() -> st.SearchStrategy[str]:
 
 @st.composite
 def partial_dates(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> PartialDate:
-    """Dates at year, month or day precision, sometimes approximate or uncertain."""
+    """Dates at year, month or day precision, sometimes approximate or uncertain, and a day
+    sometimes with a time of day, an offset or a zone (`clocks`)."""
     day = draw(st.dates(datetime.date(min_year, 1, 1), datetime.date(max_year, 12, 31)))
-    precision = draw(st.sampled_from(["year", "month", "day"]))
+    precision = draw(st.sampled_from(["year", "month", "day", "moment"]))
+    if precision == "moment":
+        return draw(clocks(day))
     return PartialDate(
         year=day.year,
         month=None if precision == "year" else day.month,
@@ -110,6 +117,33 @@ def partial_dates(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> P
         approximate=draw(st.booleans()),
         uncertain=draw(st.booleans()),
     )
+
+
+ZONES = ("UTC", "Asia/Karachi", "Asia/Shanghai", "Europe/Moscow", "America/New_York")
+"""The time zones the strategies draw from: with and without daylight saving."""
+
+
+@st.composite
+def clocks(draw: st.DrawFn, day: datetime.date) -> PartialDate:
+    """The day *day* with a time of day, a UTC offset or a zone, or several, as sources
+    give them; a time that a zone skips or passes twice is given no zone."""
+    time = draw(st.none() | st.times().map(lambda t: t.replace(microsecond=0)))
+    zone = draw(st.none() | st.sampled_from(ZONES))
+    offset = None
+    if time is not None and zone is None:
+        offset = draw(st.none() | st.integers(-12 * 60, 14 * 60).map(lambda m: m - m % 15))
+    date = PartialDate.from_date(day)
+    if time is not None:
+        date = attrs.evolve(date, hour=time.hour, minute=time.minute, second=time.second)
+    try:
+        moment = attrs.evolve(date, offset=offset, zone=zone)
+    except ValidationError:  # a skipped or doubled time in that zone
+        return date
+    if moment.hour is not None and moment.zone is not None and draw(st.booleans()):
+        own = moment.utc_offset  # written out too, when whole minutes
+        if own is not None and not own.total_seconds() % 60:
+            return attrs.evolve(moment, offset=int(own.total_seconds() // 60))
+    return moment
 
 
 @st.composite
@@ -279,7 +313,7 @@ def meetings(
         )
     return Meeting(
         id=meeting_id,
-        when=draw(whens(1900, 2100)),
+        when=draw(whens(1900, 2099)),
         participants=tuple(participants),
         formats=frozenset(formats),
         where=where,
@@ -411,7 +445,7 @@ def activities(id: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Ac
         parties=st.lists(state_codes(), min_size=2, max_size=4, unique=True).map(tuple),
         description=prose(),
         areas=st.frozensets(area_codes(), min_size=1, max_size=3),
-        when=st.none() | whens(1900, 2100),
+        when=st.none() | whens(1900, 2099),
         status=codes("event_statuses"),
     )
 
