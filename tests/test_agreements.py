@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import json
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -18,7 +20,19 @@ from conftest import (
     refusal,
     samarkand,
 )
-from diplomod import Agreement, LifecycleEvent, PartialDate, Signatory, ValidationError
+from diplomod import (
+    Agreement,
+    AgreementLink,
+    Depositary,
+    LifecycleEvent,
+    PartialDate,
+    Signatory,
+    ValidationError,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
 
 
 def event(action: str, party: str, date: str) -> LifecycleEvent:
@@ -637,3 +651,217 @@ def test_a_signatory_role_comes_from_the_codelist() -> None:
         "$.role",
         "unknown signatory role 'witnes'; did you mean 'witness'?",
     )
+
+
+# -- depositaries and links to other agreements ----------------------------------------------
+
+UN_DEPOSITARY = Depositary(actor="un", office="Secretary-General of the United Nations")
+
+
+def test_depositaries_and_links_are_kept_in_order() -> None:
+    agreement = gas_pipeline_mou(
+        depositaries=(Depositary(actor="RUS"), UN_DEPOSITARY),
+        links=(
+            AgreementLink(relation="implements", agreement="mou-2019"),
+            AgreementLink(relation="amends", agreement="mou-2015"),
+        ),
+    )
+    assert [d.actor for d in agreement.depositaries] == ["RUS", "un"]
+    assert agreement.depositaries[1].office == "Secretary-General of the United Nations"
+    assert [(link.relation, link.agreement) for link in agreement.links] == [
+        ("implements", "mou-2019"),
+        ("amends", "mou-2015"),
+    ]
+    assert gas_pipeline_mou().depositaries == ()
+    assert gas_pipeline_mou().links == ()
+
+
+def test_a_depositary_may_be_a_party_or_not() -> None:
+    """The United States keeps the North Atlantic Treaty it is a party to."""
+    assert gas_pipeline_mou(depositaries=(Depositary(actor="RUS"),)).depositaries[0].office is None
+    assert gas_pipeline_mou(depositaries=(Depositary(actor="UZB"),)).parties == ("PAK", "RUS")
+
+
+def test_a_step_may_name_the_meeting_it_was_taken_at() -> None:
+    signing = LifecycleEvent(
+        action="signed", party="PAK", date=day("2021"), meeting="meeting-2021-05-28"
+    )
+    assert gas_pipeline_mou(events=(signing,)).events[0].meeting == "meeting-2021-05-28"
+
+
+@pytest.mark.parametrize(
+    ("make", "path", "message"),
+    [
+        (lambda: Depositary(actor="Pakistan"), "$.actor", "unknown state code 'Pakistan'"),
+        (
+            lambda: Depositary(actor="un", office=" Secretary-General"),
+            "$.office",
+            "must not start or end with white space",
+        ),
+        (
+            lambda: AgreementLink(relation="amend", agreement="kyoto-protocol"),
+            "$.relation",
+            "unknown agreement relation 'amend'; did you mean 'amends'?",
+        ),
+        (
+            lambda: AgreementLink(relation="amends", agreement="Kyoto Protocol"),
+            "$.agreement",
+            "'Kyoto Protocol' is not a record id",
+        ),
+        (
+            lambda: LifecycleEvent(action="adopted", date=day("1997"), meeting="COP 3"),
+            "$.meeting",
+            "'COP 3' is not a record id",
+        ),
+    ],
+    ids=["depositary-actor", "depositary-office", "relation", "link-agreement", "event-meeting"],
+)
+def test_bad_depositaries_links_and_meetings_are_refused(
+    make: Callable[[], object], path: str, message: str
+) -> None:
+    assert_only_problem(make, path, message)
+
+
+LINK_RULES: list[tuple[str, dict[str, Any], str, str]] = [
+    (
+        "depositary-twice",
+        {"depositaries": (UN_DEPOSITARY, Depositary(actor="RUS"), UN_DEPOSITARY)},
+        "$.depositaries",
+        "more than once",
+    ),
+    (
+        "link-twice",
+        {
+            "links": (
+                AgreementLink(relation="amends", agreement="mou-2015"),
+                AgreementLink(relation="amends", agreement="mou-2015"),
+            )
+        },
+        "$.links",
+        "more than once",
+    ),
+    (
+        "link-to-itself",
+        {
+            "links": (
+                AgreementLink(relation="amends", agreement="mou-2015"),
+                AgreementLink(relation="supersedes", agreement=MOU_ID),
+            )
+        },
+        "$.links[1].agreement",
+        "an agreement does not link to itself",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "message"),
+    [case[1:] for case in LINK_RULES],
+    ids=[case[0] for case in LINK_RULES],
+)
+def test_each_link_rule_refuses_bad_input(changes: dict[str, Any], path: str, message: str) -> None:
+    assert_only_problem(lambda: gas_pipeline_mou(**changes), path, message)
+
+
+def test_the_same_agreement_may_be_linked_in_two_relations() -> None:
+    links = (
+        AgreementLink(relation="amends", agreement="mou-2015"),
+        AgreementLink(relation="supersedes", agreement="mou-2015"),
+    )
+    assert len(gas_pipeline_mou(links=links).links) == 2
+
+
+def linked_json(**changes: Any) -> dict[str, Any]:
+    """The MoU as JSON, with a depositary, a link and a step taken at a meeting."""
+    data: dict[str, Any] = to_dict(
+        gas_pipeline_mou(
+            depositaries=(UN_DEPOSITARY,),
+            links=(AgreementLink(relation="amends", agreement="mou-2015"),),
+            events=(LifecycleEvent(action="signed", party="PAK", date=day("2021"), meeting="m-1"),),
+        )
+    )
+    data.update(changes)
+    return data
+
+
+def test_depositaries_links_and_meetings_round_trip_through_json() -> None:
+    data = linked_json()
+    assert data["depositaries"] == [
+        {"actor": "un", "office": "Secretary-General of the United Nations"}
+    ]
+    assert data["links"] == [{"relation": "amends", "agreement": "mou-2015"}]
+    assert data["events"][0]["meeting"] == "m-1"
+    agreement = from_dict(data, Agreement)
+    assert from_json(to_json(agreement), Agreement) == agreement
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "message"),
+    [
+        (
+            {"depositaries": [{"actor": "un", "officer": "Secretary-General"}]},
+            "$.depositaries[0].officer",
+            "unknown key",
+        ),
+        ({"depositaries": [{"office": "Depositary"}]}, "$.depositaries[0].actor", "required"),
+        ({"depositaries": ["un"]}, "$.depositaries[0]", "expected an object, got string"),
+        (
+            {"links": [{"relation": "amends", "agreement": "mou-2015", "date": "2021"}]},
+            "$.links[0].date",
+            "unknown key",
+        ),
+        (
+            {"links": [{"relation": "amends", "agreement": 2015}]},
+            "$.links[0].agreement",
+            "expected a string, got number 2015",
+        ),
+        (
+            {"links": [{"relation": "protocol", "agreement": "mou-2015"}]},
+            "$.links[0].relation",
+            "unknown agreement relation 'protocol'",
+        ),
+        (
+            {"links": {"relation": "amends", "agreement": "mou-2015"}},
+            "$.links",
+            "expected an array, got object",
+        ),
+        (
+            {"links": [{"relation": "amends", "agreement": MOU_ID}]},
+            "$.links[0].agreement",
+            "an agreement does not link to itself",
+        ),
+        (
+            {
+                "links": [
+                    {"relation": "amends", "agreement": "mou-2015"},
+                    {"relation": "amends", "agreement": "mou-2015"},
+                ]
+            },
+            "$.links",
+            "more than once",
+        ),
+        (
+            {"events": [{"action": "signed", "party": "PAK", "date": "2021", "meeting": 1}]},
+            "$.events[0].meeting",
+            "expected a string, got number 1",
+        ),
+    ],
+    ids=[
+        "depositary-unknown-key",
+        "depositary-no-actor",
+        "depositary-string",
+        "link-unknown-key",
+        "link-number",
+        "link-relation",
+        "links-object",
+        "link-to-itself",
+        "link-twice",
+        "event-meeting-number",
+    ],
+)
+def test_bad_depositaries_and_links_in_json_are_refused_with_their_paths(
+    changes: dict[str, Any], path: str, message: str
+) -> None:
+    data = linked_json(**changes)
+    assert_only_problem(lambda: from_dict(data, Agreement), path, message)
+    assert_only_problem(lambda: from_json(json.dumps(data), Agreement), path, message)

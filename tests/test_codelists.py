@@ -13,6 +13,7 @@ from diplomod import codelist
 from diplomod._codelists import names
 
 SHIPPED = (
+    "agreement_relations",
     "cooperation_areas",
     "event_statuses",
     "identifier_schemes",

@@ -3,6 +3,7 @@ the questions a dossier answers."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -39,11 +40,14 @@ from conftest import (
 )
 from diplomod import (
     Agreement,
+    AgreementLink,
     CooperationArea,
+    Depositary,
     Dossier,
     Evidence,
     LifecycleEvent,
     Membership,
+    MembershipBasis,
     Occasion,
     Office,
     Organization,
@@ -53,6 +57,9 @@ from diplomod import (
     Source,
     Statement,
     ValidationError,
+    from_dict,
+    from_json,
+    to_dict,
 )
 from diplomod.dates import PartialDate, surely_before
 from diplomod.dossier import _last_dates
@@ -897,3 +904,389 @@ def test_a_source_is_compared_with_the_last_dates_as_with_all(
     assert any(surely_before(published, d) for d in last) == any(
         surely_before(published, d) for d in dates
     )
+
+
+# -- links between agreements, meetings and memberships ----------------------------------------
+
+UN = Organization(id="un", name="United Nations", kind="intergovernmental")
+
+
+def treaty(
+    id: str, concluded: str | None = None, *links: tuple[str, str], **changes: Any
+) -> Agreement:
+    """An agreement between Australia and Austria, linked to others as (relation, id)."""
+    fields: dict[str, Any] = {
+        "id": id,
+        "title": f"Treaty {id}",
+        "instrument": "treaty",
+        "parties": ("AUS", "AUT"),
+        "concluded": None if concluded is None else day(concluded),
+        "links": tuple(AgreementLink(relation=r, agreement=to) for r, to in links),
+    }
+    fields.update(changes)
+    return Agreement(**fields)
+
+
+def adopted(date: str, meeting: str | None = None) -> LifecycleEvent:
+    return LifecycleEvent(action="adopted", date=day(date), meeting=meeting)
+
+
+def climate(**changes: Any) -> dict[str, Any]:
+    """The fields of a dossier of a convention, a protocol to it and an amendment to that,
+    each kept by the UN Secretary-General, the protocol and the amendment adopted at
+    meetings."""
+    keeper = (Depositary(actor="un", office="Secretary-General of the United Nations"),)
+    fields: dict[str, Any] = {
+        "organizations": (UN,),
+        "meetings": (
+            bare_meeting("cop3", when=period("1997-12-01/1997-12-11")),
+            bare_meeting("cop18", when=period("2012-11/2012-12")),
+        ),
+        "agreements": (
+            treaty("convention", "1992-05-09", depositaries=keeper),
+            treaty(
+                "protocol",
+                None,
+                ("protocol_to", "convention"),
+                events=(adopted("1997-12-11", "cop3"),),
+                depositaries=keeper,
+            ),
+            treaty(
+                "amendment",
+                "2012-12-08",
+                ("amends", "protocol"),
+                events=(adopted("2012-12-08", "cop18"),),
+                depositaries=keeper,
+            ),
+        ),
+    }
+    fields.update(changes)
+    return fields
+
+
+def accession(start: str = "2023-04-04", action: str = "acceded", **changes: Any) -> dict[str, Any]:
+    """The fields of a dossier of an alliance Finland joined by acceding to its treaty on
+    4 April 2023, a member from *start*."""
+    membership = Membership(
+        state="FIN",
+        status="member",
+        period=period(f"{start}/.."),
+        basis=MembershipBasis(agreement="alliance-treaty", action=action),
+    )
+    fields: dict[str, Any] = {
+        "organizations": (
+            Organization(
+                id="alliance",
+                name="An alliance",
+                kind="intergovernmental",
+                memberships=(
+                    Membership(state="USA", status="member", period=period("1949-04-04/..")),
+                    membership,
+                ),
+            ),
+        ),
+        "agreements": (
+            treaty(
+                "alliance-treaty",
+                "1949-04-04",
+                parties=("USA", "FIN"),
+                depositaries=(Depositary(actor="USA"),),
+                events=(
+                    LifecycleEvent(action="signed", party="USA", date=day("1949-04-04")),
+                    LifecycleEvent(action="acceded", party="FIN", date=day("2023-04-04")),
+                ),
+            ),
+        ),
+    }
+    fields.update(changes)
+    return fields
+
+
+def as_json(fields: dict[str, Any]) -> dict[str, Any]:
+    """A dossier's JSON, made record by record so that it need not be valid as a whole."""
+    data: dict[str, Any] = to_dict(Dossier())
+    for name, records in fields.items():
+        data[name] = [to_dict(record) for record in records]
+    return data
+
+
+@pytest.mark.parametrize("fields", [climate(), accession()], ids=["climate", "accession"])
+def test_linked_records_are_accepted_from_python_and_from_json(fields: dict[str, Any]) -> None:
+    dossier = Dossier(**fields)
+    assert from_dict(as_json(fields), Dossier) == dossier
+    assert from_json(json.dumps(as_json(fields)), Dossier) == dossier
+
+
+def test_a_depositary_may_be_a_party() -> None:
+    dossier = Dossier(**accession())
+    treaty = dossier.agreements[0]
+    assert treaty.depositaries[0].actor in treaty.parties
+
+
+def test_links_that_branch_and_meet_again_form_no_cycle() -> None:
+    agreements = (
+        treaty("a", None, ("amends", "b"), ("implements", "c")),
+        treaty("b", None, ("protocol_to", "d")),
+        treaty("c", None, ("annex_to", "d")),
+        treaty("d"),
+    )
+    assert len(Dossier(agreements=agreements).agreements) == 4
+
+
+LINK_PROBLEMS: list[tuple[str, dict[str, Any], str, str]] = [
+    (
+        "link-dangling",
+        {"agreements": (treaty("a", None, ("amends", "b")),)},
+        "$.agreements[0].links[0].agreement",
+        "no agreement has the id 'b'",
+    ),
+    (
+        "link-to-a-meeting",
+        {"meetings": (bare_meeting("b"),), "agreements": (treaty("a", None, ("amends", "b")),)},
+        "$.agreements[0].links[0].agreement",
+        "'b' is a meeting, not an agreement",
+    ),
+    (
+        "depositary-dangling",
+        {"agreements": (treaty("a", depositaries=(Depositary(actor="un"),)),)},
+        "$.agreements[0].depositaries[0].actor",
+        "no organization has the id 'un'",
+    ),
+    (
+        "depositary-is-an-agreement",
+        {"agreements": (treaty("a", depositaries=(Depositary(actor="a"),)),)},
+        "$.agreements[0].depositaries[0].actor",
+        "'a' is an agreement, not an organization",
+    ),
+    (
+        "event-meeting-dangling",
+        climate(meetings=(bare_meeting("cop3", when=period("1997-12-01/1997-12-11")),)),
+        "$.agreements[2].events[0].meeting",
+        "no meeting has the id 'cop18'",
+    ),
+    (
+        "event-meeting-is-an-agreement",
+        {"agreements": (treaty("a", events=(adopted("1997", "a"),)),)},
+        "$.agreements[0].events[0].meeting",
+        "'a' is an agreement, not a meeting",
+    ),
+    (
+        "basis-dangling",
+        accession(agreements=()),
+        "$.organizations[0].memberships[1].basis.agreement",
+        "no agreement has the id 'alliance-treaty'",
+    ),
+    (
+        "basis-is-a-meeting",
+        accession(agreements=(), meetings=(bare_meeting("alliance-treaty"),)),
+        "$.organizations[0].memberships[1].basis.agreement",
+        "'alliance-treaty' is a meeting, not an agreement",
+    ),
+    (
+        "cycle-of-two",
+        {"agreements": (treaty("a", None, ("amends", "b")), treaty("b", None, ("amends", "a")))},
+        "$.agreements[0].links[0].agreement",
+        "agreement links form a cycle: a -> b -> a",
+    ),
+    (
+        "cycle-of-two-relations",
+        {
+            "agreements": (
+                treaty("a", None, ("protocol_to", "b")),
+                treaty("b", None, ("supersedes", "a")),
+            )
+        },
+        "$.agreements[0].links[0].agreement",
+        "agreement links form a cycle: a -> b -> a",
+    ),
+    (
+        "cycle-of-three-from-a-second-link",
+        {
+            "agreements": (
+                treaty("d"),
+                treaty("a", None, ("implements", "d"), ("extends", "b")),
+                treaty("b", None, ("annex_to", "c")),
+                treaty("c", None, ("amends", "a")),
+            )
+        },
+        "$.agreements[1].links[1].agreement",
+        "agreement links form a cycle: a -> b -> c -> a",
+    ),
+    (
+        "cycle-entered-from-a-tail",
+        {
+            "agreements": (
+                treaty("tail", None, ("amends", "a")),
+                treaty("a", None, ("amends", "b")),
+                treaty("b", None, ("amends", "a")),
+            )
+        },
+        "$.agreements[1].links[0].agreement",
+        "agreement links form a cycle: a -> b -> a",
+    ),
+    (
+        "amendment-before-its-target",
+        climate(
+            agreements=(
+                treaty("protocol", "1997-12-11"),
+                treaty("amendment", "1996", ("amends", "protocol")),
+            ),
+            organizations=(),
+            meetings=(),
+        ),
+        "$.agreements[1].links[0].agreement",
+        "amends 'protocol', dated 1997-12-11, but is dated 1996, before it",
+    ),
+    (
+        "protocol-before-its-convention-by-its-first-step",
+        {
+            "agreements": (
+                treaty("convention", "1992-05-09"),
+                treaty(
+                    "protocol", None, ("protocol_to", "convention"), events=(adopted("1992-05-08"),)
+                ),
+            )
+        },
+        "$.agreements[1].links[0].agreement",
+        "protocol_to 'convention', dated 1992-05-09, but is dated 1992-05-08, before it",
+    ),
+    (
+        "adopted-after-the-meeting",
+        climate(
+            meetings=(
+                bare_meeting("cop3", when=period("1997-12-01/1997-12-10")),
+                bare_meeting("cop18", when=period("2012-11/2012-12")),
+            )
+        ),
+        "$.agreements[1].events[0].date",
+        "adopted on 1997-12-11, but the meeting 'cop3' was held on 1997-12-01/1997-12-10",
+    ),
+    (
+        "adopted-before-a-one-day-meeting",
+        {
+            "meetings": (bare_meeting("m", when=day("2012-12-09")),),
+            "agreements": (treaty("a", events=(adopted("2012-12-08", "m"),)),),
+        },
+        "$.agreements[0].events[0].date",
+        "adopted on 2012-12-08, but the meeting 'm' was held on 2012-12-09",
+    ),
+    (
+        "basis-step-not-recorded",
+        accession(action="ratified"),
+        "$.organizations[0].memberships[1].basis.action",
+        "'alliance-treaty' records no ratified step by FIN",
+    ),
+    (
+        "basis-step-of-another-state",
+        accession(action="signed"),
+        "$.organizations[0].memberships[1].basis.action",
+        "'alliance-treaty' records no signed step by FIN",
+    ),
+    (
+        "membership-before-its-basis",
+        accession(start="2023-04-03"),
+        "$.organizations[0].memberships[1].period.start",
+        "the membership starts on 2023-04-03, before FIN acceded 'alliance-treaty' on 2023-04-04",
+    ),
+    (
+        "membership-a-year-before-its-basis",
+        accession(start="2022"),
+        "$.organizations[0].memberships[1].period.start",
+        "the membership starts on 2022, before FIN acceded 'alliance-treaty' on 2023-04-04",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fields", "path", "message"),
+    [case[1:] for case in LINK_PROBLEMS],
+    ids=[case[0] for case in LINK_PROBLEMS],
+)
+def test_each_link_rule_refuses_bad_dossiers_from_python_and_from_json(
+    fields: dict[str, Any], path: str, message: str
+) -> None:
+    assert_only_problem(lambda: Dossier(**fields), path, message)
+    assert_only_problem(lambda: from_dict(as_json(fields), Dossier), path, message)
+    assert_only_problem(lambda: from_json(json.dumps(as_json(fields)), Dossier), path, message)
+
+
+def test_two_separate_agreement_cycles_are_each_reported_after_occasion_cycles() -> None:
+    agreements = tuple(
+        treaty(id, None, ("supersedes", to))
+        for id, to in (("a", "b"), ("b", "a"), ("c", "d"), ("d", "c"))
+    )
+    meetings = (
+        bare_meeting("m", occasion=occasion("n")),
+        bare_meeting("n", occasion=occasion("m")),
+    )
+    assert refusal(lambda: Dossier(meetings=meetings, agreements=agreements)) == (
+        ("$.meetings[0].occasion.event", "occasion links form a cycle: m -> n -> m"),
+        ("$.agreements[0].links[0].agreement", "agreement links form a cycle: a -> b -> a"),
+        ("$.agreements[2].links[0].agreement", "agreement links form a cycle: c -> d -> c"),
+    )
+
+
+def test_loops_that_share_an_agreement_are_reported_once() -> None:
+    agreements = (
+        treaty("a", None, ("amends", "b"), ("supersedes", "c")),
+        treaty("b", None, ("amends", "a")),
+        treaty("c", None, ("amends", "a")),
+    )
+    assert refusal(lambda: Dossier(agreements=agreements)) == (
+        ("$.agreements[0].links[0].agreement", "agreement links form a cycle: a -> b -> a"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "linking"),
+    [
+        ("2012-12-08", "2012-12-08"),
+        ("2012-12-08", "2012"),
+        ("2012", "2012-01-01"),
+        ("1997", "2012"),
+    ],
+)
+def test_a_linking_agreement_that_may_come_after_its_target_is_accepted(
+    target: str, linking: str
+) -> None:
+    dossier = Dossier(agreements=(treaty("a", target), treaty("b", linking, ("amends", "a"))))
+    assert dossier.agreements[1].links[0].agreement == "a"
+
+
+def test_undated_agreements_are_not_compared() -> None:
+    dossier = Dossier(agreements=(treaty("a", "2012"), treaty("b", None, ("amends", "a"))))
+    assert dossier.agreements[1].date is None
+
+
+@pytest.mark.parametrize(
+    ("when", "date"),
+    [
+        ("2012-11-26/2012-12-08", "2012-12-08"),
+        ("2012-11-26/2012-12-08", "2012-11-26"),
+        ("2012-11/2012-12", "2012"),
+        ("2012-12-08", "2012-12"),
+        ("2012", "2012-06-01"),
+    ],
+)
+def test_a_step_that_may_fall_within_its_meeting_is_accepted(when: str, date: str) -> None:
+    meeting = bare_meeting("m", when=period(when) if "/" in when else day(when))
+    dossier = Dossier(meetings=(meeting,), agreements=(treaty("a", events=(adopted(date, "m"),)),))
+    assert dossier.agreements[0].events[0].meeting == "m"
+
+
+@pytest.mark.parametrize("start", ["2023-04-04", "2023-04", "2023", "2024-01-01"])
+def test_a_membership_that_may_start_on_or_after_its_basis_is_accepted(start: str) -> None:
+    assert Dossier(**accession(start=start)).organizations[0].members(on="2024") == {"USA", "FIN"}
+
+
+def test_a_membership_resting_on_a_step_taken_again_counts_the_latest() -> None:
+    """A state that acceded, withdrew and acceded again may be a member from the second time."""
+    fields = accession(start="2030-01-01")
+    treaty_ = fields["agreements"][0]
+    events = (
+        *treaty_.events,
+        LifecycleEvent(action="withdrawal_effective", party="FIN", date=day("2025")),
+        LifecycleEvent(action="acceded", party="FIN", date=day("2030-01-01")),
+    )
+    fields["agreements"] = (attrs.evolve(treaty_, events=events),)
+    assert Dossier(**fields).organizations[0].memberships[1].period.start == day("2030-01-01")

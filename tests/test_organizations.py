@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +17,17 @@ from conftest import (
     refusal,
     sco,
 )
-from diplomod import Membership, Organization, PartialDate, Period, ValidationError
+from diplomod import (
+    Membership,
+    MembershipBasis,
+    Organization,
+    PartialDate,
+    Period,
+    ValidationError,
+    from_dict,
+    from_json,
+    to_dict,
+)
 
 
 def member(state: str, when: str, status: str = "member") -> Membership:
@@ -381,3 +392,93 @@ def test_a_membership_with_an_unknown_start_need_not_overlap_an_earlier_one() ->
         )
     )
     assert len(org.memberships) == 2
+
+
+# -- the agreement a membership rests on ------------------------------------------------------
+
+ACCESSION = MembershipBasis(agreement="sco-charter", action="acceded")
+
+
+def test_a_membership_may_rest_on_a_step_in_an_agreement() -> None:
+    membership = Membership(
+        state="PAK", status="member", period=period("2017-06-09/.."), basis=ACCESSION
+    )
+    assert membership.basis is not None
+    assert (membership.basis.agreement, membership.basis.action) == ("sco-charter", "acceded")
+    assert member("PAK", "2017/..").basis is None
+
+
+@pytest.mark.parametrize(
+    ("make", "path", "message"),
+    [
+        (
+            lambda: MembershipBasis(agreement="SCO Charter", action="acceded"),
+            "$.agreement",
+            "'SCO Charter' is not a record id",
+        ),
+        (
+            lambda: MembershipBasis(agreement="sco-charter", action="accede"),
+            "$.action",
+            "unknown lifecycle action 'accede'; did you mean 'acceded', ",
+        ),
+        (
+            lambda: MembershipBasis(agreement="sco-charter", action="adopted"),
+            "$.action",
+            "adopted is the agreement's own step, not a state's",
+        ),
+        (
+            lambda: Membership(
+                state="PAK",
+                status="member",
+                period=period("2017/.."),
+                basis="sco-charter",  # type: ignore[arg-type]
+            ),
+            "$.basis",
+            "expected a MembershipBasis or null, got str 'sco-charter'",
+        ),
+    ],
+    ids=["agreement", "action", "treaty-step", "not-a-basis"],
+)
+def test_bad_membership_bases_are_refused(
+    make: Callable[[], object], path: str, message: str
+) -> None:
+    assert_only_problem(make, path, message)
+
+
+@pytest.mark.parametrize("action", ["entered_into_force", "signed", "ratified", "succeeded"])
+def test_a_membership_may_rest_on_any_step_a_state_takes(action: str) -> None:
+    assert MembershipBasis(agreement="sco-charter", action=action).action == action
+
+
+def based_json(basis: Any) -> dict[str, Any]:
+    data: dict[str, Any] = to_dict(sco())
+    data["memberships"][-1]["basis"] = basis
+    return data
+
+
+def test_a_membership_basis_round_trips_through_json() -> None:
+    data = based_json({"agreement": "sco-charter", "action": "acceded"})
+    org = from_dict(data, Organization)
+    assert org.memberships[-1].basis == ACCESSION
+    assert to_dict(org) == data
+    assert from_json(json.dumps(data), Organization) == org
+
+
+@pytest.mark.parametrize(
+    ("basis", "field", "message"),
+    [
+        ({"agreement": "sco-charter", "action": "acceded", "date": "2017"}, ".date", "unknown key"),
+        ({"agreement": "sco-charter"}, ".action", "required"),
+        ({"agreement": ["sco-charter"], "action": "acceded"}, ".agreement", "expected a string"),
+        ({"agreement": "sco-charter", "action": "adopted"}, ".action", "the agreement's own step"),
+        ("sco-charter", "", "expected an object, got string"),
+    ],
+    ids=["unknown-key", "no-action", "agreement-array", "treaty-step", "string"],
+)
+def test_bad_membership_bases_in_json_are_refused_with_their_paths(
+    basis: Any, field: str, message: str
+) -> None:
+    data = based_json(basis)
+    path = f"$.memberships[{len(data['memberships']) - 1}].basis{field}"
+    assert_only_problem(lambda: from_dict(data, Organization), path, message)
+    assert_only_problem(lambda: from_json(json.dumps(data), Organization), path, message)

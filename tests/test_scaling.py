@@ -23,6 +23,7 @@ from conftest import bare_meeting
 from diplomod import (
     Activity,
     Agreement,
+    AgreementLink,
     Dossier,
     LifecycleEvent,
     Meeting,
@@ -131,8 +132,8 @@ def test_a_long_loop_of_occasions_grows_linearly_and_is_reported_once() -> None:
 
 
 def test_meetings_whose_ids_are_taken_and_lead_into_a_long_chain_grow_linearly() -> None:
-    """A meeting whose id another record holds is followed from its own link: the question
-    whether its links come back to its id is answered without walking them."""
+    """A meeting whose id another record holds is followed from its own link too: the
+    links of one id are all walked from it, and each id is walked once."""
 
     def build(n: int) -> Callable[[], object]:
         meetings = chain(n // 2) + tuple(
@@ -163,6 +164,41 @@ def test_an_occasion_chain_of_100_000_meetings_is_checked_without_recursion() ->
     assert path == "$.meetings[50000].occasion.event"
     assert message.startswith("occasion links form a cycle: m-50000 -> m-50001 -> ")
     assert message.endswith(" -> m-99999 -> m-50000")
+
+
+def test_agreement_links_that_all_lead_back_grow_linearly_and_are_reported_once() -> None:
+    """A chain of agreements, each amending the next and superseding the first: every
+    link back closes a loop through the first, and each is told apart as one sharing it
+    without walking the loop again."""
+
+    def chained(n: int) -> tuple[Agreement, ...]:
+        return tuple(
+            Agreement(
+                id=f"a-{i}",
+                title="An agreement",
+                instrument="treaty",
+                parties=("PAK", "RUS"),
+                links=tuple(
+                    AgreementLink(relation=relation, agreement=f"a-{to}")
+                    for relation, to in (("amends", i + 1), ("supersedes", 0))
+                    if 0 <= to < n and to != i
+                ),
+            )
+            for i in range(n)
+        )
+
+    def build(n: int) -> Callable[[], object]:
+        agreements = chained(n)
+        return refusal_or_none(lambda: Dossier(agreements=agreements))
+
+    assert growth(build) <= GROWTH
+    problems = refusal_or_none(lambda: Dossier(agreements=chained(4)))()
+    assert problems == (
+        (
+            "$.agreements[0].links[0].agreement",
+            "agreement links form a cycle: a-0 -> a-1 -> a-2 -> a-3 -> a-0",
+        ),
+    )
 
 
 def test_references_and_quotes_grow_linearly() -> None:

@@ -29,10 +29,15 @@ from conftest import CORPUS_STATUSES, meeting_corpus  # noqa: E402
 from diplomod import (  # noqa: E402
     Activity,
     Agreement,
+    AgreementLink,
+    Depositary,
     Dossier,
     Event,
     Evidence,
+    LifecycleEvent,
     Meeting,
+    Membership,
+    MembershipBasis,
     Organization,
     PartialDate,
     Period,
@@ -912,3 +917,50 @@ def test_an_item_field_named_like_a_key_column_is_refused() -> None:
 
     with pytest.raises(TypeError, match="'things_tags' would have two columns named 'position'"):
         list(tables._links(shape(_Thing).fields, "things", "things", (), ("record_id",)))
+
+
+def test_depositaries_links_meetings_and_membership_bases_have_their_columns() -> None:
+    def treaty(id: str, **changes: Any) -> Agreement:
+        return Agreement(id=id, title=id, instrument="treaty", parties=("USA", "FIN"), **changes)
+
+    dossier = Dossier(
+        organizations=(
+            Organization(
+                id="alliance",
+                name="An alliance",
+                kind="intergovernmental",
+                memberships=(
+                    Membership(
+                        state="FIN",
+                        status="member",
+                        period=Period.parse("2023-04-04/.."),
+                        basis=MembershipBasis(agreement="a", action="acceded"),
+                    ),
+                ),
+            ),
+        ),
+        agreements=(
+            treaty(
+                "a",
+                depositaries=(Depositary(actor="USA"),),
+                events=(
+                    LifecycleEvent(
+                        action="acceded", party="FIN", date=PartialDate.parse("2023-04-04")
+                    ),
+                ),
+            ),
+            treaty("b", links=(AgreementLink(relation="amends", agreement="a"),)),
+        ),
+    )
+    found = _check_counts(dossier)
+    assert found["agreements_depositaries"].to_pylist() == [
+        {"record_id": "a", "position": 0, "actor": "USA", "office": None}
+    ]
+    assert found["agreements_links"].to_pylist() == [
+        {"record_id": "b", "position": 0, "relation": "amends", "agreement": "a"}
+    ]
+    assert found["agreements_events"].column_names[-1] == "meeting"
+    assert found["organizations_memberships"].to_pylist()[0]["basis"] == {
+        "agreement": "a",
+        "action": "acceded",
+    }

@@ -10,7 +10,14 @@ from __future__ import annotations
 from diplomod._codelists import codelist
 from diplomod._schema import json_schema
 from diplomod.activities import Activity
-from diplomod.agreements import Agreement, LifecycleEvent, Signatory, Standing
+from diplomod.agreements import (
+    Agreement,
+    AgreementLink,
+    Depositary,
+    LifecycleEvent,
+    Signatory,
+    Standing,
+)
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
 from diplomod.dates import PartialDate, Period, read_date, read_period
 from diplomod.dossier import Dossier, Event
@@ -19,7 +26,7 @@ from diplomod.evidence import Evidence, Source
 from diplomod.identifiers import Identifier
 from diplomod.meetings import Meeting, Occasion, Participant, Statement
 from diplomod.names import Name
-from diplomod.organizations import Membership, Organization
+from diplomod.organizations import Membership, MembershipBasis, Organization
 from diplomod.people import Office, Person
 from diplomod.places import Coordinates, Place
 from diplomod.serializers import (
@@ -38,8 +45,10 @@ from diplomod.states import State, state
 __all__ = [
     "Activity",
     "Agreement",
+    "AgreementLink",
     "CooperationArea",
     "Coordinates",
+    "Depositary",
     "Dossier",
     "Event",
     "Evidence",
@@ -47,6 +56,7 @@ __all__ = [
     "LifecycleEvent",
     "Meeting",
     "Membership",
+    "MembershipBasis",
     "Name",
     "Occasion",
     "Office",

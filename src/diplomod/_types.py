@@ -38,6 +38,9 @@ PersonId = Annotated[Id, Ref("person")]
 MeetingId = Annotated[Id, Ref("meeting")]
 """The id of a `Meeting`."""
 
+AgreementId = Annotated[Id, Ref("agreement")]
+"""The id of an `Agreement`."""
+
 SourceIds = Annotated[tuple[SourceId, ...], Unique()]
 """The ids of the sources for a record."""
 

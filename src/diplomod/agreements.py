@@ -17,6 +17,7 @@ from diplomod._model import record
 from diplomod._rules import Code, MinItems, Unique
 from diplomod._types import (
     ActorRef,
+    AgreementId,
     AreaCodes,
     EventStatus,
     Id,
@@ -63,12 +64,16 @@ class LifecycleEvent:
             step of the agreement as a whole (its adoption, its entry into force).
         date: When; for a deposit, the day the instrument was deposited.
         place: Where, when it matters (adoptions and signings have a place).
+        meeting: The id of the `Meeting` at which the step was taken, such as the
+            conference that adopted the text. Its place may differ from the meeting's; in
+            a `Dossier` its date falls within the meeting's.
     """
 
     action: Annotated[str, Code("lifecycle_actions", "lifecycle action")]
     party: ActorRef | None = None
     date: PartialDate
     place: Place | None = None
+    meeting: MeetingId | None = None
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -104,6 +109,44 @@ class Signatory:
         check(self)
 
 
+@attrs.frozen(kw_only=True)
+class Depositary:
+    """The keeper of an agreement's original text, who receives the parties' instruments
+    and notifies the others: a state's government, an organization, or an office of one.
+
+    A depositary may be a party too, as the United States is of the North Atlantic Treaty.
+
+    Attributes:
+        actor: The state (by code) or organization (by id).
+        office: The office that keeps the agreement, such as "Secretary-General of the
+            United Nations"; none when it is the state's government or the organization.
+    """
+
+    actor: ActorRef
+    office: Label | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check(self)
+
+
+@attrs.frozen(kw_only=True)
+class AgreementLink:
+    """How an agreement relates to another: it amends it, is a protocol to it, ...
+
+    Attributes:
+        relation: How, from the ``agreement_relations`` codelist, whose ``follows`` column
+            says whether the linking agreement comes after the other, so that in a
+            `Dossier` it is not dated surely before it.
+        agreement: The id of the other `Agreement`.
+    """
+
+    relation: Annotated[str, Code("agreement_relations", "agreement relation")]
+    agreement: AgreementId
+
+    def __attrs_post_init__(self) -> None:
+        check(self)
+
+
 @record("agreement", tagged=True)
 @attrs.frozen(kw_only=True)
 class Agreement:
@@ -116,7 +159,8 @@ class Agreement:
     signature, or before the agreement was concluded; a party that signed does not consent,
     come under the agreement's force, withdraw or leave before its signature; no party's
     entry into force comes before the agreement's own; a withdrawal takes effect on or
-    after its notification; nothing enters into force before the agreement was concluded.
+    after its notification; nothing enters into force before the agreement was concluded;
+    no depositary and no link is listed twice, and an agreement does not link to itself.
 
     Attributes:
         id: The agreement's record id.
@@ -129,6 +173,10 @@ class Agreement:
         areas: The cooperation areas it covers.
         projects: The projects it concerns, by name (e.g. a gas pipeline).
         meeting: The id of the `Meeting` where it was signed or discussed.
+        depositaries: Who keeps it, in the order recorded: one or more states, an
+            organization, or an office of one; a depositary may also be a party.
+        links: How it relates to other agreements: it amends one, is a protocol to
+            another, ...
         status: Whether it is reported as done, ongoing (in negotiation) or planned.
         wikidata: Its Wikidata item id.
         identifiers: Its ids in other registers.
@@ -147,6 +195,8 @@ class Agreement:
     areas: AreaCodes = frozenset()
     projects: Annotated[tuple[Label, ...], Unique()] = ()
     meeting: MeetingId | None = None
+    depositaries: Annotated[tuple[Depositary, ...], Unique()] = ()
+    links: Annotated[tuple[AgreementLink, ...], Unique()] = ()
     status: EventStatus = "done"
     wikidata: WikidataId | None = None
     identifiers: Identifiers = ()
@@ -160,6 +210,11 @@ class Agreement:
     def _rules(self) -> list[Problem]:
         parties = frozenset(self.parties)
         problems: list[Problem] = list(self._signatory_problems(parties))
+        problems += [
+            (f"$.links[{i}].agreement", "an agreement does not link to itself")
+            for i, link in enumerate(self.links)
+            if link.agreement == self.id
+        ]
         steps = _column("step")
         first: dict[tuple[str | None, str], PartialDate] = {}  # the earliest of each action
         for event in self.events:

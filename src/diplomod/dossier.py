@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Annotated, ClassVar
 
 import attrs
 
+from diplomod import _codelists
 from diplomod._checks import check, with_article
 from diplomod._model import SCHEMA_VERSION, kind_of, record_node, shape, walk
 from diplomod._rules import Unique
@@ -35,9 +36,13 @@ class Dossier:
     Rules: ids are unique across all records; every id a record refers to names a record of
     the right kind; evidence quotes are exactly the source's text at their offsets (so a
     source without text is not quoted); an event reported as done is not dated after a
-    source reporting it was published; occasion links form no cycle; extension cooperation
-    areas are namespaced and defined here, each with its parent, and every namespaced code
-    the records use is one of them.
+    source reporting it was published; occasion links form no cycle, nor do the links
+    between agreements; an agreement that amends, supersedes or otherwise follows another is
+    not dated surely before it; a step of an agreement taken at a meeting is dated within
+    the meeting; the agreement a membership rests on records the state's step, and the
+    membership does not start surely before it; extension cooperation areas are namespaced
+    and defined here, each with its parent, and every namespaced code the records use is
+    one of them.
 
     Attributes:
         sources: The sources the records are drawn from.
@@ -84,6 +89,8 @@ class Dossier:
             problems.extend(self._reference_problems(path, record))
         problems.extend(self._area_problems())
         problems.extend(self._cycle_problems())
+        problems.extend(self._agreement_link_problems())
+        problems.extend(self._membership_problems())
         return problems
 
     # -- rules ------------------------------------------------------------------------------
@@ -199,37 +206,82 @@ class Dossier:
                         )
 
     def _cycle_problems(self) -> Iterator[tuple[str, str]]:
-        """Follow each meeting's occasion links until they end or come back to an id met on
-        the way; report the loop found, at the meeting it comes back to, unless it shares a
-        meeting with a loop reported before.
+        """Report each loop of occasion links between meetings, and each loop of links
+        between agreements (of any relation: an agreement cannot, through amendments,
+        protocols or supersessions, come before itself), at the record the loop comes back
+        to, unless it shares a record with a loop reported before (`_Links`)."""
+        occasions = _Links(
+            (meeting.id, meeting.occasion.event, f"$.meetings[{i}].occasion.event")
+            for i, meeting in enumerate(self.meetings)
+            if meeting.occasion is not None
+        )
+        for path, loop in occasions.loops():
+            yield path, "occasion links form a cycle: " + " -> ".join([*loop, loop[0]])
+        links = _Links(
+            (agreement.id, link.agreement, f"$.agreements[{i}].links[{j}].agreement")
+            for i, agreement in enumerate(self.agreements)
+            for j, link in enumerate(agreement.links)
+        )
+        for path, loop in links.loops():
+            yield path, "agreement links form a cycle: " + " -> ".join([*loop, loop[0]])
 
-        The links are walked once for all meetings (`_Links`), so a long chain costs time in
-        proportion to its length, not to its length squared.
-        """
-        links = _Links(self._index)
-        position = {meeting.id: i for i, meeting in enumerate(self.meetings)}
-        reported: set[str] = set()
-        reported_loops: set[int] = set()
-        for meeting in self.meetings:
-            if meeting.occasion is None:
-                continue
-            start, first = meeting.id, meeting.occasion.event
-            if self._index.get(start) is not meeting and links.leads_to(first, start):
-                # a meeting whose id another record holds: its own link may close a loop
-                cycle = [start, *links.path(first, start)]
-                if any(id in reported for id in cycle):
+    def _agreement_link_problems(self) -> Iterator[tuple[str, str]]:
+        """Check the dates of the links between agreements and of the meetings at which
+        their steps were taken."""
+        follows = _following()
+        for i, agreement in enumerate(self.agreements):
+            date = agreement.date
+            for j, link in enumerate(agreement.links):
+                target = self._index.get(link.agreement)
+                if not isinstance(target, Agreement) or link.relation not in follows:
                     continue
-            else:
-                entry = links.entry.get(start if self._index.get(start) is meeting else first)
-                if entry is None or links.loop_of[entry] in reported_loops:
-                    continue
-                cycle = links.loop_from(entry)
-            reported.update(cycle)
-            reported_loops.update(links.loop_of[id] for id in cycle if id in links.loop_of)
-            yield (
-                f"$.meetings[{position[cycle[0]]}].occasion.event",
-                "occasion links form a cycle: " + " -> ".join([*cycle, cycle[0]]),
-            )
+                before = target.date
+                if date is not None and before is not None and date.latest < before.earliest:
+                    yield (
+                        f"$.agreements[{i}].links[{j}].agreement",
+                        f"{link.relation} {link.agreement!r}, dated {before}, but is dated "
+                        f"{date}, before it",
+                    )
+            for k, event in enumerate(agreement.events):
+                meeting = self._index.get(event.meeting) if event.meeting else None
+                if not isinstance(meeting, Meeting):
+                    continue  # none, or another record: _refer says so
+                when = meeting.when
+                if event.date.latest < when.earliest or when.latest < event.date.earliest:
+                    yield (
+                        f"$.agreements[{i}].events[{k}].date",
+                        f"{event.action} on {event.date}, but the meeting {event.meeting!r} "
+                        f"was held on {when}",
+                    )
+
+    def _membership_problems(self) -> Iterator[tuple[str, str]]:
+        """Check that the agreement each membership rests on records the state's step, and
+        that the membership does not start surely before the step was taken."""
+        for i, organization in enumerate(self.organizations):
+            for j, membership in enumerate(organization.memberships):
+                basis = membership.basis
+                target = self._index.get(basis.agreement) if basis else None
+                if basis is None or not isinstance(target, Agreement):
+                    continue  # none, or another record: _refer says so
+                path = f"$.organizations[{i}].memberships[{j}]"
+                steps = [
+                    e.date
+                    for e in target.events
+                    if e.action == basis.action and e.party == membership.state
+                ]
+                start = membership.period.start
+                if not steps:
+                    yield (
+                        f"{path}.basis.action",
+                        f"{basis.agreement!r} records no {basis.action} step by {membership.state}",
+                    )
+                elif start is not None and all(start.latest < d.earliest for d in steps):
+                    first = min(steps, key=lambda d: d.earliest)
+                    yield (
+                        f"{path}.period.start",
+                        f"the membership starts on {start}, before {membership.state} "
+                        f"{basis.action} {basis.agreement!r} on {first}",
+                    )
 
     # -- questions --------------------------------------------------------------------------
 
@@ -297,93 +349,66 @@ def _date_key(event: Event) -> tuple[bool, datetime.date, datetime.date, str]:
 
 
 class _Links:
-    """The occasion links between ids: each meeting leads to the id of its occasion.
+    """Links of one kind between ids, such as each meeting's to its occasion: an id may
+    lead to several others, and several records may hold the same id.
 
-    Every id leads to at most one other, so following links from any id either ends or
-    runs into a loop. The loops and the first id on a loop each id runs into are found in
-    one pass over the links, each id visited once; which ids lie on the way from which is
-    worked out, also in one pass, only when asked (for a meeting whose id is taken).
-
-    Attributes:
-        after: The id each meeting in the index leads to.
-        loop_of: The number of the loop each id on a loop belongs to.
-        loops: The ids of each loop, in the order the links go.
-        entry: The first id on a loop that each id runs into, or ``None`` if its links end.
+    `loops` walks them depth first, each id and each link once, on a stack of its own
+    rather than by recursion, so a long chain costs time in proportion to its length.
     """
 
-    def __init__(self, index: dict[str, Record]) -> None:
-        self.after: dict[str, str] = {
-            id: record.occasion.event
-            for id, record in index.items()
-            if isinstance(record, Meeting) and record.occasion is not None
-        }
-        self.loop_of: dict[str, int] = {}
-        self.loops: list[list[str]] = []
-        self.entry: dict[str, str | None] = {}
-        for start in self.after:
-            way: dict[str, int] = {}  # the ids walked from start, with their steps
-            id: str | None = start
-            while id is not None and id not in self.entry and id not in way:
-                way[id] = len(way)
-                id = self.after.get(id)
-            walked = list(way)
-            entry = None if id is None else self.entry.get(id)
-            if id is not None and id in way:  # a new loop
-                loop = walked[way[id] :]
-                for member in loop:
-                    self.loop_of[member] = len(self.loops)
-                    self.entry[member] = member
-                self.loops.append(loop)
-                walked, entry = walked[: way[id]], id
-            for member in walked:
-                self.entry[member] = entry
-        self._first: dict[str, int] = {}
-        self._last: dict[str, int] = {}
+    def __init__(self, links: Iterable[tuple[str, str, str]]) -> None:
+        """Take each link as the id it leads from, the id it leads to, and its path."""
+        self.after: dict[str, list[tuple[str, str]]] = {}
+        for start, to, path in links:
+            self.after.setdefault(start, []).append((to, path))
 
-    def _number_the_trees(self) -> None:
-        """Number the ids so that those leading to an id off the loops are numbered right
-        after it: the ids leading to *b* are numbered from ``_first[b]`` to ``_last[b]``."""
-        feeders: dict[str, list[str]] = {}
-        for id, to in self.after.items():
-            if id not in self.loop_of:
-                feeders.setdefault(to, []).append(id)
-        count = 0
-        for root in self.entry:
-            if root in self.after and root not in self.loop_of:
-                continue  # not a root: it leads on to another id off a loop
-            stack: list[tuple[str, bool]] = [(root, False)]
-            while stack:
-                id, done = stack.pop()
-                if done:
-                    self._last[id] = count - 1
+    def loops(self) -> Iterator[tuple[str, list[str]]]:
+        """Yield each loop found, as the path of the link leaving the id it comes back to
+        and the ids in the order the links go, from that id; a loop sharing an id with
+        one yielded before is not yielded.
+
+        A loop is found when a link leads back to an id on the way walked. The ids of the
+        loops yielded are marked by their place on the way (an id leaves the way only when
+        all its links are followed, never to come back), so that whether a loop shares one
+        is told by the last mark, without walking the loop.
+        """
+        done: set[str] = set()
+        for root in self.after:
+            if root in done:
+                continue
+            way, entered = [root], [""]  # the ids walked, and the path of each one's link in
+            at = {root: 0}
+            marked: list[int] = []  # the places on the way of ids on a loop yielded
+            todo = [iter(self.after[root])]
+            while todo:
+                step = next(todo[-1], None)
+                if step is None:
+                    todo.pop()
+                    id = way.pop()
+                    entered.pop()
+                    del at[id]
+                    done.add(id)
+                    if marked and marked[-1] == len(way):
+                        marked.pop()
                     continue
-                self._first[id] = count
-                count += 1
-                stack.append((id, True))
-                stack.extend((feeder, False) for feeder in feeders.get(id, ()))
+                to, path = step
+                if to in at:
+                    if not marked or marked[-1] < at[to]:
+                        yield (
+                            (entered[at[to] + 1] if at[to] + 1 < len(way) else path),
+                            way[at[to] :],
+                        )
+                        marked.extend(range(at[to], len(way)))
+                elif to not in done:
+                    at[to] = len(way)
+                    way.append(to)
+                    entered.append(path)
+                    todo.append(iter(self.after.get(to, ())))
 
-    def leads_to(self, start: str, target: str) -> bool:
-        """Whether following the links from *start* reaches *target* (or starts there)."""
-        if target in self.loop_of:
-            entry = self.entry.get(start)
-            return entry is not None and self.loop_of[entry] == self.loop_of[target]
-        if not self._first:  # numbered when first asked: most dossiers never ask
-            self._number_the_trees()
-        if start not in self._first or target not in self._first:
-            return start == target
-        return self._first[target] <= self._first[start] <= self._last[target]
 
-    def path(self, start: str, target: str) -> list[str]:
-        """The ids from *start* up to *target*, which the links from *start* reach."""
-        way: list[str] = []
-        id = start
-        while id != target:
-            way.append(id)
-            id = self.after[id]
-        return way
-
-    def loop_from(self, entry: str) -> list[str]:
-        """The loop *entry* is on, starting at *entry*."""
-        loop = self.loops[self.loop_of[entry]]
-        at = loop.index(entry)
-        return loop[at:] + loop[:at]
+@functools.cache
+def _following() -> frozenset[str]:
+    """The agreement relations whose linking agreement comes after the other, as the
+    ``follows`` column of the ``agreement_relations`` codelist says."""
+    rows = _codelists.load("agreement_relations")
+    return frozenset(code for code, row in rows.items() if row["follows"] == "yes")

@@ -9,16 +9,46 @@ from typing import Annotated
 
 import attrs
 
+from diplomod import _codelists
 from diplomod._checks import check, explainer
 from diplomod._model import Field, record, shape
 from diplomod._rules import Code, Unique
-from diplomod._types import Id, Label, SourceIds, StateCode, WikidataId
+from diplomod._types import AgreementId, Id, Label, SourceIds, StateCode, WikidataId
 from diplomod.dates import PartialDate, Period, as_partial_date, surely_running, surely_started
 from diplomod.errors import Problem, ValidationError
 from diplomod.evidence import Evidence
 from diplomod.identifiers import Identifiers, SameAs
 from diplomod.names import Name
 from diplomod.places import Place
+
+
+@attrs.frozen(kw_only=True)
+class MembershipBasis:
+    """The step a state took in an agreement that its membership rests on, such as its
+    accession to the organization's founding treaty.
+
+    >>> MembershipBasis(agreement="north-atlantic-treaty", action="acceded").action
+    'acceded'
+
+    Attributes:
+        agreement: The id of the `Agreement`.
+        action: The state's step, from the ``lifecycle_actions`` codelist (``acceded``,
+            ``ratified``, ``signed_definitively``, ...): a party's step, not one of the
+            agreement's own. In a `Dossier` the agreement records it for the state, and the
+            membership does not start surely before it (before all of them, when the state
+            took the step more than once, as after a withdrawal).
+    """
+
+    agreement: AgreementId
+    action: Annotated[str, Code("lifecycle_actions", "lifecycle action")]
+
+    def __attrs_post_init__(self) -> None:
+        check(self)
+
+    def _rules(self) -> list[Problem]:
+        if _codelists.load("lifecycle_actions")[self.action]["scope"] == "treaty":
+            return [("$.action", f"{self.action} is the agreement's own step, not a state's")]
+        return []
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +69,8 @@ class Membership:
         period: When the state held that standing; an open end means it still does.
         founding: Whether the state founded the organization, with this standing from its
             founding.
+        basis: The step in an agreement the standing rests on, such as the state's
+            accession to the founding treaty.
         sources: The ids of the sources for the membership.
     """
 
@@ -46,6 +78,7 @@ class Membership:
     status: Annotated[str, Code("membership_statuses", "membership status")]
     period: Period
     founding: bool = False
+    basis: MembershipBasis | None = None
     sources: SourceIds = ()
 
     def __attrs_post_init__(self) -> None:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from diplomod import _codelists
 from diplomod._rules import Text
 from diplomod.activities import Activity
-from diplomod.agreements import Agreement, LifecycleEvent, Signatory
+from diplomod.agreements import Agreement, AgreementLink, Depositary, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_areas
 from diplomod.dates import PartialDate, Period, When
 from diplomod.dossier import Dossier
@@ -29,7 +29,7 @@ from diplomod.evidence import Evidence, Source
 from diplomod.identifiers import Identifier
 from diplomod.meetings import CALLS, Meeting, Occasion, Participant, Statement
 from diplomod.names import Name
-from diplomod.organizations import Membership, Organization
+from diplomod.organizations import Membership, MembershipBasis, Organization
 from diplomod.people import Office, Person
 from diplomod.places import Coordinates, Place
 
@@ -336,11 +336,27 @@ def agreements(
     id: st.SearchStrategy[str] | None = None,
     people_ids: tuple[str, ...] = (),
     meeting_ids: tuple[str, ...] = (),
+    earlier: tuple[Agreement, ...] | None = None,
+    held: tuple[Meeting, ...] | None = None,
 ) -> Agreement:
     """Agreements whose lifecycle events are in a possible order: an adoption, signatures,
-    consents of every kind, entries into force, and withdrawals."""
+    consents of every kind, entries into force, and withdrawals; with depositaries, links to
+    other agreements and the meeting the text was adopted at.
+
+    Given *earlier* agreements, the links go only to those it may follow, so that no links
+    form a cycle; given the meetings *held*, the adoption is dated within the one it names.
+    Without them, links and meetings name any other id.
+    """
+    agreement_id = draw(ids("agreement-") if id is None else id)
     parties = draw(st.lists(state_codes(), min_size=2, max_size=4, unique=True))
     concluded = draw(st.dates(datetime.date(1900, 1, 1), datetime.date(2090, 12, 31)))
+    at_meeting = None
+    if held is None:
+        at_meeting = draw(st.none() | ids("meeting-"))
+    elif len(held) > 0 and draw(st.booleans()):
+        meeting: Meeting = draw(st.sampled_from(held))
+        if datetime.date(1900, 1, 1) <= meeting.when.earliest <= datetime.date(2090, 12, 31):
+            at_meeting, concluded = meeting.id, meeting.when.earliest
 
     def step(action: str, on: datetime.date, party: str | None = None) -> LifecycleEvent:
         return LifecycleEvent(action=action, party=party, date=PartialDate.from_date(on))
@@ -350,7 +366,11 @@ def agreements(
 
     events: list[LifecycleEvent] = []
     if draw(st.booleans()):
-        events.append(step("adopted", concluded))
+        events.append(
+            LifecycleEvent(
+                action="adopted", date=PartialDate.from_date(concluded), meeting=at_meeting
+            )
+        )
     in_force = after(concluded) if draw(st.booleans()) else None
     if in_force is not None:
         events.append(step("entered_into_force", in_force))
@@ -386,8 +406,8 @@ def agreements(
         if people_ids
         else []
     )
-    return Agreement(
-        id=draw(ids("agreement-") if id is None else id),
+    agreement = Agreement(
+        id=agreement_id,
         title=draw(labels()),
         instrument=draw(codes("instrument_types")),
         parties=tuple(parties),
@@ -397,23 +417,86 @@ def agreements(
         areas=draw(st.frozensets(area_codes(), max_size=3)),
         projects=tuple(draw(st.lists(labels(), max_size=2, unique=True))),
         meeting=draw(st.none() | st.sampled_from(meeting_ids)) if meeting_ids else None,
+        depositaries=tuple(
+            draw(
+                st.lists(
+                    st.builds(Depositary, actor=state_codes(), office=st.none() | labels()),
+                    max_size=2,
+                    unique=True,
+                )
+            )
+        ),
         status=draw(codes("event_statuses")),
     )
+    date = agreement.date
+    if earlier is None:
+        targets = st.lists(ids("agreement-").filter(lambda i: i != agreement_id), max_size=2)
+    else:
+        followed = [
+            other.id
+            for other in earlier
+            if date is None or other.date is None or other.date.earliest <= date.latest
+        ]
+        targets = st.lists(st.sampled_from(followed), max_size=2) if followed else st.just([])
+    links = {
+        AgreementLink(relation=draw(codes("agreement_relations")), agreement=target)
+        for target in draw(targets)
+    }
+    return attrs.evolve(agreement, links=tuple(sorted(links, key=str)))
 
 
 @st.composite
-def organizations(draw: st.DrawFn, id: st.SearchStrategy[str] | None = None) -> Organization:
-    """Organizations whose memberships start after their founding and never overlap."""
+def organizations(
+    draw: st.DrawFn,
+    id: st.SearchStrategy[str] | None = None,
+    bases: tuple[Agreement, ...] | None = None,
+) -> Organization:
+    """Organizations whose memberships start after their founding and never overlap.
+
+    A membership may rest on a party's step in one of the agreements *bases*, when the
+    agreement records that step for the state no later than the membership may start;
+    without *bases*, on any step in an agreement of any id.
+    """
     founded = draw(st.none() | partial_dates(1900, 2000))
-    states = draw(st.lists(state_codes(), max_size=4, unique=True))
-    memberships = tuple(
-        Membership(
-            state=state,
-            status=draw(codes("membership_statuses")),
-            period=Period(start=draw(partial_dates(2001, 2100)), end=None),
+    steps = [
+        (agreement.id, event)
+        for agreement in bases or ()
+        for event in agreement.events
+        if event.party is not None and _codelists.load("states").get(event.party)
+    ]
+    some_state = state_codes()
+    if steps:
+        some_state = st.sampled_from(sorted({event.party or "" for _, event in steps})) | some_state
+    states = draw(st.lists(some_state, max_size=4, unique=True))
+    memberships = []
+    for state in states:
+        start = draw(partial_dates(2001, 2100))
+        basis = None
+        if bases is None:
+            party_steps = [
+                c
+                for c, row in _codelists.load("lifecycle_actions").items()
+                if row["scope"] != "treaty"
+            ]
+            if draw(st.booleans()):
+                basis = MembershipBasis(
+                    agreement=draw(ids("agreement-")), action=draw(st.sampled_from(party_steps))
+                )
+        else:
+            taken = [
+                MembershipBasis(agreement=agreement_id, action=event.action)
+                for agreement_id, event in steps
+                if event.party == state and event.date.earliest <= start.latest
+            ]
+            basis = draw(st.none() | st.sampled_from(taken)) if taken else None
+        memberships.append(
+            Membership(
+                state=state,
+                status=draw(codes("membership_statuses")),
+                period=Period(start=start, end=None),
+                basis=basis,
+            )
         )
-        for state in states
-    )
     return Organization(
         id=draw(ids("org-") if id is None else id),
         name=draw(labels()),
@@ -422,7 +505,7 @@ def organizations(draw: st.DrawFn, id: st.SearchStrategy[str] | None = None) -> 
         other_names=tuple(draw(st.lists(names(), max_size=2, unique=True))),
         founded=founded,
         headquarters=draw(st.none() | places()),
-        memberships=memberships,
+        memberships=tuple(memberships),
         wikidata=draw(st.none() | st.integers(1, 10**8).map(lambda n: f"Q{n}")),
         identifiers=tuple(draw(st.lists(identifiers(), max_size=2, unique=True))),
         same_as=tuple(draw(st.lists(st.sampled_from(_ELSEWHERE), max_size=2, unique=True))),
@@ -484,18 +567,29 @@ def dossiers(draw: st.DrawFn) -> Dossier:
     extension = draw(
         st.lists(cooperation_areas_extension(), max_size=2, unique_by=lambda a: a.code)
     )
-    agreement_list = draw(
-        st.lists(
-            agreements(ids("agreement-"), people_ids, tuple(m.id for m in meeting_list)),
-            max_size=2,
-            unique_by=lambda a: a.id,
+    agreement_list: list[Agreement] = []
+    for _ in range(draw(st.integers(0, 3))):
+        agreement = draw(
+            agreements(
+                ids("agreement-").filter(lambda i: i not in {a.id for a in agreement_list}),
+                people_ids,
+                tuple(m.id for m in meeting_list),
+                earlier=tuple(agreement_list),
+                held=tuple(meeting_list),
+            )
         )
-    )
+        agreement_list.append(agreement)
     return Dossier(
         sources=tuple(source_list),
         people=tuple(persons),
         organizations=tuple(
-            draw(st.lists(organizations(ids("org-")), max_size=2, unique_by=lambda o: o.id))
+            draw(
+                st.lists(
+                    organizations(ids("org-"), bases=tuple(agreement_list)),
+                    max_size=2,
+                    unique_by=lambda o: o.id,
+                )
+            )
         ),
         meetings=tuple(meeting_list),
         agreements=tuple(agreement_list),
