@@ -865,3 +865,65 @@ def test_bad_depositaries_and_links_in_json_are_refused_with_their_paths(
     data = linked_json(**changes)
     assert_only_problem(lambda: from_dict(data, Agreement), path, message)
     assert_only_problem(lambda: from_json(json.dumps(data), Agreement), path, message)
+
+
+# -- reservations, declarations and objections ----------------------------------------------
+
+
+def test_reservations_and_objections_keep_their_text_and_whom_they_regard() -> None:
+    mou = gas_pipeline_mou(
+        events=(
+            event("signed", "PAK", "2021-06"),
+            attrs.evolve(
+                event("reservation", "PAK", "2021-07"),
+                text="Article 12 does not apply to disputes settled by arbitration.",
+            ),
+            attrs.evolve(event("objection", "RUS", "2021-09"), text="Дано.", regarding="PAK"),
+            attrs.evolve(event("reservation_withdrawn", "PAK", "2022"), text="Article 12"),
+        )
+    )
+    assert [(e.text, e.regarding) for e in mou.events][2] == ("Дано.", "PAK")
+    assert from_json(to_json(mou), Agreement) == mou
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "message"),
+    [
+        (
+            {"action": "ratified", "text": "With a reservation."},
+            "$.text",
+            "ratified has no text: only reservations, declarations and objections, and their "
+            "withdrawals, do",
+        ),
+        (
+            {"action": "reservation", "regarding": "RUS"},
+            "$.regarding",
+            "reservation regards no other party; only objection does",
+        ),
+        (
+            {"action": "objection", "regarding": "PAK"},
+            "$.regarding",
+            "PAK does not object to its own reservation",
+        ),
+        ({"action": "objection", "text": " padded "}, "$.text", None),
+    ],
+)
+def test_a_step_s_text_and_regarding_follow_their_rules(
+    changes: dict[str, Any], path: str, message: str | None
+) -> None:
+    data = {"action": "objection", "party": "PAK", "date": "2021", **changes}
+    problems = refusal(lambda: LifecycleEvent(**data))
+    assert [p for p, _ in problems] == [path]
+    if message is not None:
+        assert problems[0][1] == message
+    assert refusal(lambda: from_dict(data, LifecycleEvent)) == problems
+
+
+def test_an_objection_regards_a_party_of_the_agreement() -> None:
+    assert_only_problem(
+        lambda: gas_pipeline_mou(
+            events=(attrs.evolve(event("objection", "RUS", "2021"), regarding="TKM"),)
+        ),
+        "$.events[0].regarding",
+        "'TKM' is not a party",
+    )

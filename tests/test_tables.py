@@ -959,7 +959,7 @@ def test_depositaries_links_meetings_and_membership_bases_have_their_columns() -
     assert found["agreements_links"].to_pylist() == [
         {"record_id": "b", "position": 0, "relation": "amends", "agreement": "a"}
     ]
-    assert found["agreements_events"].column_names[-1] == "meeting"
+    assert found["agreements_events"].column_names[-3:] == ["meeting", "text", "regarding"]
     assert found["organizations_memberships"].to_pylist()[0]["basis"] == {
         "agreement": "a",
         "action": "acceded",

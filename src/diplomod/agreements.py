@@ -24,6 +24,7 @@ from diplomod._types import (
     Label,
     MeetingId,
     PersonId,
+    Prose,
     SourceIds,
     WikidataId,
 )
@@ -67,6 +68,11 @@ class LifecycleEvent:
         meeting: The id of the `Meeting` at which the step was taken, such as the
             conference that adopted the text. Its place may differ from the meeting's; in
             a `Dossier` its date falls within the meeting's.
+        text: What a reservation, a declaration or an objection says, in the source's
+            words or in summary; only those steps (the codelist's ``reservation`` step,
+            withdrawals included) have one.
+        regarding: For an objection, the party whose reservation it objects to (the
+            codelist's ``regarding`` column names the actions that regard another party).
     """
 
     action: Annotated[str, Code("lifecycle_actions", "lifecycle action")]
@@ -74,17 +80,35 @@ class LifecycleEvent:
     date: PartialDate
     place: Place | None = None
     meeting: MeetingId | None = None
+    text: Prose | None = None
+    regarding: ActorRef | None = None
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
     def _rules(self) -> list[Problem]:
+        problems: list[Problem] = []
         scope = _column("scope").get(self.action)
         if scope == "party" and self.party is None:
-            return [("$.party", f"{self.action} is a party's step: name the party")]
+            problems.append(("$.party", f"{self.action} is a party's step: name the party"))
         if scope == "treaty" and self.party is not None:
-            return [("$.party", f"{self.action} is the agreement's own step, for no one party")]
-        return []
+            problems.append(
+                ("$.party", f"{self.action} is the agreement's own step, for no one party")
+            )
+        if self.text is not None and _column("step").get(self.action) != "reservation":
+            problems.append(
+                ("$.text", f"{self.action} has no text: only reservations, declarations and "
+                 "objections, and their withdrawals, do")
+            )  # fmt: skip
+        if self.regarding is not None and not _column("regarding").get(self.action):
+            regarding = sorted(a for a, r in _column("regarding").items() if r)
+            problems.append(
+                ("$.regarding", f"{self.action} regards no other party; only "
+                 f"{' and '.join(regarding)} does")
+            )  # fmt: skip
+        elif self.regarding is not None and self.regarding == self.party:
+            problems.append(("$.regarding", f"{self.party} does not object to its own reservation"))
+        return problems
 
 
 @attrs.frozen(kw_only=True)
@@ -232,6 +256,8 @@ class Agreement:
                 problems.append((path, repeats[i]))
             if event.party is not None and event.party not in parties:
                 problems.append((f"{path}.party", f"{event.party!r} is not a party"))
+            if event.regarding is not None and event.regarding not in parties:
+                problems.append((f"{path}.regarding", f"{event.regarding!r} is not a party"))
             step = steps.get(event.action)
             problems += [
                 (f"{path}.date", message)

@@ -387,6 +387,13 @@ def agreements(
             continue
         day = after(day)
         events.append(step(consent, day, party))
+        if draw(st.integers(0, 3)) == 0:  # a reservation, and another party's objection
+            reservation = step("reservation", day, party)
+            events.append(attrs.evolve(reservation, text=draw(labels())))
+            objector = draw(st.none() | st.sampled_from(parties))
+            if objector is not None and objector != party:
+                objection = step("objection", after(day), objector)
+                events.append(attrs.evolve(objection, regarding=party))
         if draw(st.booleans()):
             day = after(max(day, in_force or day))
             events.append(step("entered_into_force", day, party))
