@@ -12,7 +12,7 @@ from diplomod._schema import json_schema
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement, LifecycleEvent, Signatory, Standing
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
-from diplomod.dates import PartialDate, Period, read_date, read_period
+from diplomod.dates import OPEN, Open, PartialDate, Period, read_date, read_period
 from diplomod.dossier import Dossier, Event
 from diplomod.errors import ValidationError
 from diplomod.evidence import Evidence, Source
@@ -36,6 +36,7 @@ from diplomod.serializers import (
 from diplomod.states import State, state
 
 __all__ = [
+    "OPEN",
     "Activity",
     "Agreement",
     "CooperationArea",
@@ -50,6 +51,7 @@ __all__ = [
     "Name",
     "Occasion",
     "Office",
+    "Open",
     "Organization",
     "PartialDate",
     "Participant",

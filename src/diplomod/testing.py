@@ -21,7 +21,7 @@ from diplomod._rules import Text
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_areas
-from diplomod.dates import PartialDate, Period, When
+from diplomod.dates import OPEN, Open, PartialDate, Period, When
 from diplomod.dossier import Dossier
 from diplomod.evidence import Evidence, Source
 from diplomod.identifiers import Identifier
@@ -114,16 +114,19 @@ def partial_dates(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> P
 
 @st.composite
 def periods(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> Period:
-    """Periods whose end is not before their start; either end may be open."""
+    """Periods whose end is not before their start; either end, not both, may be open
+    (`OPEN`) or not known (``None``)."""
     first = draw(partial_dates(min_year, max_year))
     second = draw(partial_dates(min_year, max_year))
     if second.latest < first.earliest:
         first, second = second, first
-    shape = draw(st.sampled_from(["closed", "open-start", "open-end"]))
-    return Period(
-        start=None if shape == "open-start" else first,
-        end=None if shape == "open-end" else second,
-    )
+    start: PartialDate | Open | None = first
+    end: PartialDate | Open | None = second
+    shape = draw(st.sampled_from(["closed", "start", "end"]))
+    if shape != "closed":
+        other = draw(st.sampled_from([OPEN, None]))
+        start, end = (other, end) if shape == "start" else (start, other)
+    return Period(start=start, end=end)
 
 
 def whens(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[When]:
@@ -376,7 +379,7 @@ def organizations(draw: st.DrawFn, id: st.SearchStrategy[str] | None = None) -> 
         Membership(
             state=state,
             status=draw(codes("membership_statuses")),
-            period=Period(start=draw(partial_dates(2001, 2100)), end=None),
+            period=Period(start=draw(partial_dates(2001, 2100)), end=OPEN),
         )
         for state in states
     )
