@@ -7,7 +7,8 @@ import datetime
 
 from hypothesis import strategies as st
 
-from diplomod import PartialDate, Period
+from diplomod import OPEN, Open, PartialDate, Period
+from diplomod.dates import surely_before
 from diplomod.testing import clocks
 
 
@@ -38,10 +39,15 @@ def partial_dates(draw: st.DrawFn, *, min_year: int = 1, max_year: int = 9999) -
 
 @st.composite
 def periods(draw: st.DrawFn) -> Period:
-    """Any valid `Period`: a start not after its end, and at most one open end."""
-    first, second = sorted([draw(partial_dates()), draw(partial_dates())])
-    open_end = draw(st.sampled_from([None, "start", "end"]))
-    return Period(
-        start=None if open_end == "start" else first,
-        end=None if open_end == "end" else second,
-    )
+    """Any valid `Period`: a start not after its end, and at most one end open (`OPEN`) or
+    not known (``None``)."""
+    first, second = draw(partial_dates()), draw(partial_dates())
+    if surely_before(second, first):
+        first, second = second, first
+    start: PartialDate | Open | None = first
+    end: PartialDate | Open | None = second
+    other = draw(st.sampled_from([None, "start", "end"]))
+    if other is not None:
+        kind = draw(st.sampled_from([OPEN, None]))
+        start, end = (kind, end) if other == "start" else (start, kind)
+    return Period(start=start, end=end)

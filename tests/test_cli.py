@@ -222,7 +222,7 @@ def test_schema_writes_the_shipped_files(
     assert written == sorted(schema_files())
     assert len(out.splitlines()) == len(written)
     code, out, _ = run(["schema"], capsys)
-    assert json.loads(out)["$id"] == "https://diplomod.org/schemas/1.0/diplomod.json"
+    assert json.loads(out)["$id"] == "https://diplomod.org/schemas/1.1/diplomod.json"
 
 
 def test_codelist_prints_codes_and_titles(capsys: pytest.CaptureFixture[str]) -> None:
@@ -702,3 +702,37 @@ def test_export_needs_a_type_and_a_folder(capsys: pytest.CaptureFixture[str]) ->
         main(["export", "parquet", "events.jsonl"])
     assert exited.value.code == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_validate_reads_a_1_0_dossier_through_its_migration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = Path(__file__).parent / "versions" / "samarkand_2023-1.0.json"
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["organizations"][0]["memberships"].append(
+        {"state": "TKM", "status": "observer", "period": "../2010"}  # start not known, in 1.0
+    )
+    dossier = tmp_path / "old.json"
+    dossier.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(["validate", str(old), str(dossier)], capsys)
+    assert (code, out) == (0, "")
+
+
+def test_validate_reports_a_period_with_no_date_at_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = to_dict(samarkand_2023())
+    data["organizations"][0]["memberships"][0]["period"] = "../"
+    data["meetings"][0]["when"] = "/.."
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    organization = to_dict(samarkand_2023().organizations[0])
+    organization["memberships"][0]["period"] = "/2030"  # a start not known: valid
+    lines = tmp_path / "organizations.jsonl"
+    lines.write_text(json.dumps(organization) + "\n", encoding="utf-8")
+    code, out, _ = run(["validate", str(bad), str(lines)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{bad}: $.organizations[0].memberships[0].period: a period needs a start or an end date",
+        f"{bad}: $.meetings[0].when: a period needs a start or an end date",
+    ]

@@ -241,7 +241,7 @@ def test_every_path_writes_the_same(cls: Any, records: st.SearchStrategy[Any]) -
 
 def test_a_dossier_carries_its_version_on_every_path() -> None:
     dossier = samarkand_2023()
-    assert dm.to_dict(dossier)["schema_version"] == dm.Dossier.schema_version == "1.0"
+    assert dm.to_dict(dossier)["schema_version"] == dm.Dossier.schema_version == "1.1"
     assert converter.unstructure(dossier) == dm.to_dict(dossier)
     assert next(iter(dm.to_dict(dossier))) == "schema_version"
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import math
 import re
 import zoneinfo
 from typing import Any
 
+import attrs
+import edtf
 import pytest
+from edtf.parser.parser_classes import UnspecifiedIntervalSection
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomod import PartialDate, Period, ValidationError, read_date, read_period
+from diplomod import OPEN, Open, PartialDate, Period, ValidationError, read_date, read_period
 from diplomod.dates import (
     PARTIAL_DATE_PATTERN,
     PERIOD_PATTERN,
@@ -20,6 +24,8 @@ from diplomod.dates import (
     parse_when,
     read_edtf,
     surely_before,
+    surely_running,
+    surely_started,
 )
 from strategies import partial_dates, periods
 
@@ -342,27 +348,116 @@ def test_read_date_refuses_years_not_written_in_full(text: str, read_as: int) ->
 # --- Period ----------------------------------------------------------------------------------
 
 
+def end(text: str) -> PartialDate | Open | None:
+    """An end as the EDTF text writes it: ``..`` is open, nothing is not known."""
+    return OPEN if text == ".." else None if text == "" else day(text)
+
+
 @pytest.mark.parametrize(
-    ("text", "start", "end"),
+    ("text", "start", "end_"),
     [
         ("2023-04-13/2023-04-14", "2023-04-13", "2023-04-14"),
-        ("2017-06/..", "2017-06", None),
-        ("../2021~", None, "2021~"),
+        ("2017-06/..", "2017-06", ".."),
+        ("2017-06/", "2017-06", ""),
+        ("../2021~", "..", "2021~"),
+        ("/2021~", "", "2021~"),
         ("2021?/2022%", "2021?", "2022%"),
         ("2023-04-14/2023-04", "2023-04-14", "2023-04"),
         ("2023/2023", "2023", "2023"),
     ],
 )
-def test_period_parse_reads_start_and_end(text: str, start: str | None, end: str | None) -> None:
+def test_period_parse_reads_start_and_end(text: str, start: str, end_: str) -> None:
     period = Period.parse(text)
-    assert period.start == (None if start is None else day(start))
-    assert period.end == (None if end is None else day(end))
+    assert period.start == end(start)
+    assert period.end == end(end_)
     assert str(period) == text
+    assert parse_when(text) == period
+    assert read_period(text) == period
 
 
-def test_period_str_marks_open_ends() -> None:
+def test_period_str_marks_open_and_unknown_ends() -> None:
     assert str(Period(start=day("2017"))) == "2017/.."
-    assert str(Period(end=day("2017-06-09"))) == "../2017-06-09"
+    assert str(Period(start=day("2017"), end=None)) == "2017/"
+    assert str(Period(end=day("2017-06-09"))) == "/2017-06-09"
+    assert str(Period(start=OPEN, end=day("2017-06-09"))) == "../2017-06-09"
+
+
+def test_a_period_starts_not_known_and_ends_open_by_default() -> None:
+    period = Period(start=day("2017"))
+    assert period.end is OPEN
+    assert Period(end=day("2010")).start is None
+
+
+def test_open_is_one_marker_that_reads_well() -> None:
+    assert repr(OPEN) == "OPEN"
+    assert str(OPEN) == ".."
+    assert list(Open) == [OPEN]
+    assert repr(Period.parse("../2010")).startswith("Period(start=OPEN, end=PartialDate(")
+
+
+@pytest.mark.parametrize(
+    ("start", "end_", "text"),
+    [
+        ("2017", "..", "2017/.."),
+        (datetime.date(2017, 6, 9), None, "2017-06-09/"),
+        ("..", "2010-03", "../2010-03"),
+        (None, datetime.date(2010, 3, 1), "/2010-03-01"),
+    ],
+)
+def test_a_period_takes_its_ends_as_dates_or_edtf_text(start: Any, end_: Any, text: str) -> None:
+    assert Period(start=start, end=end_) == Period.parse(text)
+
+
+def test_a_period_end_may_be_a_datetime_with_its_time() -> None:
+    period = Period(start="2017", end=datetime.datetime(2017, 1, 1, 12))  # type: ignore[arg-type]
+    assert str(period) == "2017/2017-01-01T12:00:00"
+
+
+@pytest.mark.parametrize(
+    ("fields", "problems"),
+    [
+        (
+            {"start": "2023-04-14T10:00:00", "end": "2023-04-14T09:00:00"},
+            [("$.end", "2023-04-14T09:00:00 is before the start 2023-04-14T10:00:00")],
+        ),
+        (
+            {"start": "2023-04-15T09:00:00+08:00", "end": "2023-04-14T20:00:00-04:00"},
+            [("$.end", "2023-04-14T20:00:00-04:00 is before the start 2023-04-15T09:00:00+08:00")],
+        ),
+    ],
+)
+def test_a_period_s_timed_end_is_not_before_its_start(
+    fields: dict[str, Any], problems: list[tuple[str, str]]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        Period(**fields)
+    assert err.value.problems == tuple(problems)
+
+
+def test_a_period_may_end_at_its_start_s_moment_by_another_clock() -> None:
+    period = Period.parse("2023-04-15T08:00:00+08:00/2023-04-14T20:00:00-04:00")
+    assert period.start == PartialDate.parse("2023-04-15T08:00:00+08:00")
+
+
+@pytest.mark.parametrize(
+    ("fields", "problems"),
+    [
+        ({"start": "2017-13"}, [("$.start", "13 is outside the range [1, 12]")]),
+        ({"start": 2017}, [("$.start", "expected a PartialDate, OPEN or null, got int 2017")]),
+        (
+            {"end": datetime.time(12)},
+            [("$.end", "expected a PartialDate, OPEN or null, got time datetime.time(12, 0)")],
+        ),
+        ({"end": "..."}, [("$.end", f"'...' {SHAPE}")]),
+        ({"start": "..", "end": ".."}, [("$", "a period needs a start or an end date")]),
+    ],
+)
+def test_a_period_refuses_ends_that_are_no_dates(
+    fields: dict[str, Any], problems: list[tuple[str, str]]
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        Period(**fields)
+    assert err.value.problems == tuple(problems)
 
 
 @pytest.mark.parametrize(
@@ -381,11 +476,15 @@ def test_period_str_marks_open_ends() -> None:
                 )
             ],
         ),
-        ("../..", [("$", "a period needs a start, an end or both")]),
+        ("../..", [("$", "a period needs a start or an end date")]),
+        ("/", [("$", "a period needs a start or an end date")]),
+        ("../", [("$", "a period needs a start or an end date")]),
+        ("/..", [("$", "a period needs a start or an end date")]),
         ("2024/2023-06", [("$.end", "2023-06 is before the start 2024")]),
         ("2023-05/2023-04-30", [("$.end", "2023-04-30 is before the start 2023-05")]),
-        ("/2023", [("$.start", f"'' {SHAPE}")]),
-        ("2023/", [("$.end", f"'' {SHAPE}")]),
+        (".../2023", [("$.start", f"'...' {SHAPE}")]),
+        ("2023/.", [("$.end", f"'.' {SHAPE}")]),
+        ("2023/ ", [("$.end", f"' ' {SHAPE}")]),
         ("2023 / 2024", [("$.start", f"'2023 ' {SHAPE}"), ("$.end", f"' 2024' {SHAPE}")]),
         (
             "x/2023-13",
@@ -419,10 +518,13 @@ def test_period_parse_refuses_non_strings() -> None:
     assert err.value.problems == (("$", "expected a period as text, got NoneType"),)
 
 
-def test_a_period_needs_an_end() -> None:
+@pytest.mark.parametrize(
+    "ends", [{}, {"start": OPEN}, {"end": None}, {"start": OPEN, "end": None}, {"end": OPEN}]
+)
+def test_a_period_needs_a_start_or_an_end_date(ends: dict[str, Any]) -> None:
     with pytest.raises(ValidationError) as err:
-        Period()
-    assert err.value.problems == (("$", "a period needs a start, an end or both"),)
+        Period(**ends)
+    assert err.value.problems == (("$", "a period needs a start or an end date"),)
 
 
 def test_a_period_may_end_before_the_start_only_if_it_could_not() -> None:
@@ -433,11 +535,36 @@ def test_a_period_may_end_before_the_start_only_if_it_could_not() -> None:
     assert err.value.problems == (("$.end", "2023-04-13 is before the start 2023-04-14"),)
 
 
-def test_period_earliest_and_latest_use_the_date_limits_for_open_ends() -> None:
-    assert Period.parse("2017-06/..").earliest == D(2017, 6, 1)
-    assert Period.parse("2017-06/..").latest == D.max
-    assert Period.parse("../2021").earliest == D.min
-    assert Period.parse("../2021").latest == D(2021, 12, 31)
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("2017-06/..", D(2017, 6, 1), D.max),
+        ("2017-06/", D(2017, 6, 1), D.max),
+        ("../2021", D.min, D(2021, 12, 31)),
+        ("/2021", D.min, D(2021, 12, 31)),
+    ],
+)
+def test_period_earliest_and_latest_use_the_date_limits_for_open_and_unknown_ends(
+    text: str, earliest: D, latest: D
+) -> None:
+    assert (Period.parse(text).earliest, Period.parse(text).latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "started", "running"),
+    [
+        ("2017-06/2021", D(2017, 6, 30), D(2021, 1, 1)),
+        ("../2021", D.min, D(2021, 1, 1)),  # open: no earlier bound
+        ("/2021", D(2021, 12, 31), D(2021, 1, 1)),  # not known: as late as its end
+        ("2017-06/..", D(2017, 6, 30), D.max),  # open: runs on
+        ("2017-06/", D(2017, 6, 30), D(2017, 6, 1)),  # not known: may have ended at once
+    ],
+)
+def test_the_days_a_period_surely_started_by_and_surely_runs_to(
+    text: str, started: D, running: D
+) -> None:
+    period = Period.parse(text)
+    assert (surely_started(period), surely_running(period)) == (started, running)
 
 
 @pytest.mark.parametrize(
@@ -452,6 +579,10 @@ def test_period_earliest_and_latest_use_the_date_limits_for_open_ends() -> None:
         ("2017/..", D(2016, 12, 31), False),
         ("../2021", D(1, 1, 1), True),
         ("../2021", D(2022, 1, 1), False),
+        ("/2021", D(1, 1, 1), True),
+        ("/2021", D(2022, 1, 1), False),
+        ("2017/", D(9999, 12, 31), True),
+        ("2017/", D(2016, 12, 31), False),
     ],
 )
 def test_could_include(text: str, date: D, included: bool) -> None:
@@ -470,6 +601,13 @@ def test_could_include(text: str, date: D, included: bool) -> None:
         ("../2010", "2005/..", True),
         ("2017/..", "2020/..", True),
         ("2001/2010", "2003/2004", True),
+        ("/2010", "2005/..", True),  # begun by 2010 at the latest, and ran in 2010
+        ("/2010", "2011/..", False),
+        ("2001/", "2005/..", False),  # may have ended in 2001
+        ("2017-06-09/", "2017-06-09/..", True),  # both ran on 9 June 2017
+        ("2017/", "2017/..", False),
+        ("../2010", "/2005", True),
+        ("../2004", "2005/", False),
     ],
 )
 def test_surely_overlaps(first: str, second: str, overlaps: bool) -> None:
@@ -494,7 +632,8 @@ def test_parse_when_reads_a_date_or_a_period() -> None:
     [
         ("2023-4", [("$", f"'2023-4' {SHAPE}")]),
         ("2023/2023-13", [("$.end.month", "13 is outside the range [1, 12]")]),
-        ("../..", [("$", "a period needs a start, an end or both")]),
+        ("../..", [("$", "a period needs a start or an end date")]),
+        ("/", [("$", "a period needs a start or an end date")]),
         (2023, [("$", "expected a date as text, got int")]),
     ],
 )
@@ -585,9 +724,9 @@ def test_period_str_then_parse_gives_the_same_period(period: Period) -> None:
 
 @given(periods())
 def test_a_period_could_include_its_ends(period: Period) -> None:
-    if period.start is not None:
+    if isinstance(period.start, PartialDate):
         assert period.could_include(period.start.earliest)
-    if period.end is not None:
+    if isinstance(period.end, PartialDate):
         assert period.could_include(period.end.latest)
     assert period.earliest <= period.latest
 
@@ -766,6 +905,140 @@ def test_could_include_refuses_what_is_not_a_date() -> None:
     assert err.value.problems == (
         ("$", "expected a PartialDate, a datetime.date or EDTF text, got int"),
     )
+
+
+# --- cross-checked with the edtf package (the Library of Congress EDTF, ISO 8601-2) ----------
+#
+# The edtf package reads EDTF on its own; these tests check that every text diplomod writes
+# is EDTF to it, that it reads the days diplomod reads from each, and that what it refuses
+# diplomod refuses too. Where the package departs from the specification, the test says so.
+
+
+def _day(value: Any) -> D:
+    """A day from the edtf package's `time.struct_time`."""
+    return D(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+def _edtf_refuses(text: str) -> bool:
+    try:
+        edtf.parse_edtf(text)
+    except edtf.EDTFParseException:
+        return True
+    except TypeError:  # edtf 5 fails so on "/.." and "../", which the specification has not
+        return True
+    return False
+
+
+def _edtf_text(date: PartialDate) -> str:
+    """The EDTF part of a date's text: a time zone in brackets is RFC 9557's, not EDTF's."""
+    return str(attrs.evolve(date, zone=None))
+
+
+def _edtf_day_text(date: PartialDate) -> str:
+    """The date of a period's end: EDTF's intervals join dates, not times of day."""
+    return str(attrs.evolve(date, hour=None, minute=None, second=None, offset=None, zone=None))
+
+
+@given(partial_dates())
+def test_edtf_reads_a_date_as_the_days_diplomod_reads(date: PartialDate) -> None:
+    parsed = edtf.parse_edtf(_edtf_text(date))
+    assert _day(parsed.lower_strict()) == date.earliest
+    assert _day(parsed.upper_strict()) == date.latest
+
+
+@given(periods())
+def test_edtf_reads_a_period_with_the_same_ends_as_diplomod(period: Period) -> None:
+    parsed = edtf.parse_edtf(
+        "/".join(
+            _edtf_day_text(e) if isinstance(e, PartialDate) else str(e or "")
+            for e in (period.start, period.end)
+        )
+    )
+    assert isinstance(parsed, edtf.Interval)
+    ends = [
+        (parsed.lower, period.start, parsed.lower_strict, "earliest", -math.inf),
+        (parsed.upper, period.end, parsed.upper_strict, "latest", math.inf),
+    ]
+    for section, end, strict, bound, unbounded in ends:
+        if isinstance(end, PartialDate):
+            assert not isinstance(section, UnspecifiedIntervalSection)
+            assert _day(strict()) == getattr(end, bound)
+            continue
+        assert isinstance(section, UnspecifiedIntervalSection)
+        assert section.is_open is (end is OPEN)
+        assert section.is_unknown is (end is None)
+        if end is OPEN:  # no bound: an infinity to edtf, the date limit to diplomod
+            value: Any = strict()
+            assert value == unbounded
+            assert getattr(period, bound) in (D.min, D.max)
+        # Not known: the specification gives no bound. edtf guesses one, ten years (a
+        # setting of the package) from the other end, where diplomod takes the date limit
+        # as for an open end; so only the kind of end is compared, not edtf's guess.
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2017/..", "2017/", "/2010", "../2010", "2021/2022", "2021~/2022?", "/2023-04-14%"],
+)
+def test_edtf_reads_each_form_of_a_period(text: str) -> None:
+    assert not _edtf_refuses(text)
+    assert str(Period.parse(text)) == text
+
+
+_PIECES = ["2021", "2023", "0000", "-", "04", "02", "13", "29", "31", "00", "/", "..", "."]
+_PIECES += ["?", "~", "%", " ", "X", "T", "Y", "+", "21", "1", "10:00", "Z", "[", "]", ","]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=7).map("".join))
+def test_what_edtf_refuses_diplomod_refuses(text: str) -> None:
+    if _edtf_refuses(text):
+        with pytest.raises(ValidationError):
+            parse_when(text)
+        with pytest.raises(ValidationError):
+            Period.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "/",
+        "/..",
+        "../",
+        "2021-13",
+        "2021-04-31",
+        "2021-4",
+        "21",
+        "2021?~",
+        "2021/2022/2023",
+        "20210414",
+        "2021..",
+        ".../2021",
+    ],
+)
+def test_malformed_texts_edtf_refuses_diplomod_refuses(text: str) -> None:
+    assert _edtf_refuses(text)
+    with pytest.raises(ValidationError):
+        parse_when(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("../..", "a period needs a date at one end at least"),
+        ("2023-02-29", "2023 has no 29 February; edtf 5 takes any February 29"),
+        ("2021/2020", "the end is before the start; edtf does not compare the ends"),
+        ("0000", "diplomod's years start at 1"),
+        ("2021-21", "a season, which diplomod does not read"),
+        (" 2021", "edtf 5 drops white space around the text; the specification has none"),
+        ("2021-04-14 ", "edtf 5 drops white space around the text; the specification has none"),
+    ],
+)
+def test_what_diplomod_refuses_that_edtf_reads(text: str, why: str) -> None:
+    """diplomod reads a part of EDTF, and checks what the package does not."""
+    assert not _edtf_refuses(text), why
+    with pytest.raises(ValidationError):
+        parse_when(text)
 
 
 # --- times of day, offsets and zones ---------------------------------------------------------

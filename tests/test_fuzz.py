@@ -120,7 +120,8 @@ def _field_names() -> list[str]:
 FIELD_NAMES = _field_names()
 CODES = sorted(
     {code for name in codelist_names() for code in codelist(name)}
-    | {"1.0", "2023", "2023-04", "2023-04-14", "2023-02-30", "2023-04-13/2023-04-14", "2017/.."}
+    | {"1.0", "1.1", "2023", "2023-04", "2023-04-14", "2023-02-30", "2023-04-13/2023-04-14"}
+    | {"2017/..", "2017/", "/2017", "../2017"}
     | {"hina-rabbani-khar", "sergey-lavrov", "tdi-2023-04-14-khar-lavrov", "sco", "en", "Q42"}
 )
 
@@ -218,7 +219,7 @@ TAGS = st.fixed_dictionaries(
     {},
     optional={
         "kind": st.sampled_from(["meeting", "agreement", "activity"]),
-        "schema_version": st.just("1.0"),
+        "schema_version": st.just("1.1"),
     },
 )
 

@@ -617,7 +617,7 @@ NESTED = {
     "arrays-unclosed": "[" * DEEP,
     "objects": '{"a":' * DEEP + "1" + "}" * DEEP,
     "in-a-field": '{"kind": "meeting", "id": ' + "[" * DEEP + "]" * DEEP + "}",
-    "in-a-dossier": '{"schema_version": "1.0", "meetings": [' + '{"a": ' * DEEP,
+    "in-a-dossier": '{"schema_version": "1.1", "meetings": [' + '{"a": ' * DEEP,
 }
 
 

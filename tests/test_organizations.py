@@ -18,6 +18,7 @@ from conftest import (
     sco,
 )
 from diplomod import (
+    OPEN,
     Membership,
     MembershipBasis,
     Organization,
@@ -53,7 +54,13 @@ def test_membership_with_an_open_end_is_still_running() -> None:
     assert membership.state == "PAK"
     assert membership.status == "member"
     assert membership.period.start == PartialDate(year=2017, month=6, day=9)
+    assert membership.period.end is OPEN
+
+
+def test_membership_whose_end_is_not_known_has_an_empty_end() -> None:
+    membership = Membership(state="UZB", status="member", period=period("2001-06-15/"))
     assert membership.period.end is None
+    assert str(membership.period) == "2001-06-15/"
 
 
 def test_an_organization_needs_no_memberships_or_founding_date() -> None:
@@ -75,6 +82,8 @@ def test_an_organization_needs_no_memberships_or_founding_date() -> None:
         ("2005/2017-06-10", "2017-06-09/.."),
         ("2017-06-09/2017-06-10", "2017-06-09/.."),
         ("2017-06-08/2017-06-10", "2017-06-09/2017-06-09"),
+        ("/2010", "2005/.."),  # begun by the end of 2010 at the latest, and ran in 2010
+        ("2005-03-15/", "2005-03-10/2005-04"),  # ran on 15 March 2005 at least
     ],
 )
 def test_overlapping_memberships_of_one_state_are_refused(earlier: str, later: str) -> None:
@@ -133,6 +142,9 @@ def test_each_overlap_is_reported_against_every_earlier_membership() -> None:
         ("2005/2017-06-09", "2017-06-09/.."),
         ("2017-06-09/2017-06-09", "2017-06-09/.."),
         ("2001/2004", "2010/2012"),
+        ("2005/", "2006/.."),  # an end not known may have come at once
+        ("2005-03-15/", "2005-03-15/.."),
+        ("/2010", "2010/.."),  # a start not known may have been as late as the end
     ],
 )
 def test_memberships_that_may_merely_touch_are_allowed(earlier: str, later: str) -> None:
@@ -164,9 +176,42 @@ def test_membership_that_may_start_on_or_after_the_founding_is_allowed(start: st
     assert org.memberships[0].period.start == day(start)
 
 
-def test_membership_with_an_open_start_is_not_compared_with_the_founding() -> None:
-    org = sco(memberships=(member("CHN", "../2030"),))
+def test_membership_whose_start_is_not_known_may_have_begun_at_the_founding() -> None:
+    org = sco(memberships=(member("CHN", "/2030"),))
     assert org.memberships[0].period.start is None
+
+
+@pytest.mark.parametrize("end", ["2001-06-14", "2001-05", "2000"])
+def test_membership_whose_start_is_not_known_may_not_end_before_the_founding(end: str) -> None:
+    assert_only_problem(
+        lambda: sco(memberships=(member("CHN", f"/{end}"),)),
+        "$.memberships[0].period.end",
+        f"{end} is before the organization was founded (2001-06-15)",
+    )
+
+
+@pytest.mark.parametrize("founding", [False, True])
+def test_membership_with_an_open_start_is_before_any_founding(founding: bool) -> None:
+    membership = Membership(
+        state="CHN", status="member", period=period("../2030"), founding=founding
+    )
+    assert_only_problem(
+        lambda: sco(memberships=(membership,)),
+        "$.memberships[0].period.start",
+        "an open start (..) has no earlier bound, so it is before the organization was "
+        "founded (2001-06-15); leave the start empty when it is not known",
+    )
+
+
+def test_without_a_founding_date_an_open_start_is_allowed() -> None:
+    org = sco(founded=None, memberships=(member("CHN", "../2030"),))
+    assert org.memberships[0].period.start is OPEN
+
+
+def test_a_founding_membership_whose_start_is_not_known_is_a_founders() -> None:
+    founding = Membership(state="CHN", status="member", period=period("/2030"), founding=True)
+    org = sco(memberships=(founding, member("PAK", "2017-06-09/")))
+    assert org.founders() == {"CHN"}
 
 
 def test_without_a_founding_date_any_start_is_allowed() -> None:
@@ -387,7 +432,7 @@ def test_a_state_whose_membership_ended_is_not_a_member_afterwards() -> None:
 def test_a_membership_with_an_unknown_start_need_not_overlap_an_earlier_one() -> None:
     org = sco(
         memberships=(
-            member("TKM", "../2010", "observer"),
+            member("TKM", "/2010", "observer"),
             member("TKM", "2005/2006", "dialogue_partner"),
         )
     )
@@ -482,3 +527,77 @@ def test_bad_membership_bases_in_json_are_refused_with_their_paths(
     path = f"$.memberships[{len(data['memberships']) - 1}].basis{field}"
     assert_only_problem(lambda: from_dict(data, Organization), path, message)
     assert_only_problem(lambda: from_json(json.dumps(data), Organization), path, message)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "overlaps"), [("../2010", True), ("../2004", False), ("../2005-01-01", False)]
+)
+def test_an_open_start_surely_runs_from_the_first_day_there_is(
+    earlier: str, overlaps: bool
+) -> None:
+    memberships = (member("PAK", earlier, "observer"), member("PAK", "2005/.."))
+    if overlaps:
+        assert_only_problem(
+            lambda: sco(founded=None, memberships=memberships),
+            "$.memberships[1].period",
+            f"PAK already holds a membership over {earlier} ($.memberships[0])",
+        )
+    else:
+        assert len(sco(founded=None, memberships=memberships).memberships) == 2
+
+
+def test_members_could_hold_their_standing_any_day_an_end_not_known_allows() -> None:
+    org = sco(
+        memberships=(
+            member("UZB", "2001-06-15/"),
+            member("TKM", "/2010", "observer"),
+            member("RUS", "2001-06-15/2008"),
+        )
+    )
+    assert org.members("2030") == {"UZB"}
+    assert org.members("2001-06-15") == {"UZB", "RUS"}
+    assert org.members("2001", status="observer") == {"TKM"}
+    assert org.members("2011", status="observer") == frozenset()
+
+
+def test_without_a_founding_date_an_open_start_could_hold_any_earlier_day() -> None:
+    org = sco(founded=None, memberships=(member("CHN", "../2001"),))
+    assert org.members("0001-01-01") == {"CHN"}
+    assert org.members("2002") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2017-06-09/..", PartialDate(year=2017, month=6, day=9), OPEN),
+        ("2017-06-09/", PartialDate(year=2017, month=6, day=9), None),
+        ("/2030", None, PartialDate(year=2030)),
+    ],
+)
+def test_a_membership_is_read_from_json_with_each_kind_of_end(
+    text: str, start: object, end: object
+) -> None:
+    data: dict[str, Any] = {"state": "PAK", "status": "member", "period": text}
+    membership = from_dict(data, Membership)
+    assert (membership.period.start, membership.period.end) == (start, end)
+    assert str(membership.period) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("../..", "a period needs a start or an end date"),
+        ("/", "a period needs a start or an end date"),
+        ("../", "a period needs a start or an end date"),
+        ("/..", "a period needs a start or an end date"),
+        ("2017/...", "end: '...' is not a date such as '2023', '2023-04', '2023-04-14' or '2021~'"),
+    ],
+)
+def test_a_membership_period_with_no_date_is_refused_at_its_path(text: str, message: str) -> None:
+    data: dict[str, Any] = {
+        "id": "sco",
+        "name": "Shanghai Cooperation Organisation",
+        "kind": "intergovernmental",
+        "memberships": [{"state": "PAK", "status": "member", "period": text}],
+    }
+    assert refusal(lambda: from_dict(data, Organization)) == (("$.memberships[0].period", message),)

@@ -196,6 +196,10 @@ NEW_DAMAGE: list[tuple[str, str, Steps, Any]] = [
     ("year-0-in-period", "khar", ("offices", 0, "period"), "0000/2023"),
     ("day-0", "mou", ("concluded",), "2021-01-00"),
     ("open-at-both-ends", "khar", ("offices", 0, "period"), "../.."),
+    ("unknown-at-both-ends", "khar", ("offices", 0, "period"), "/"),
+    ("open-start-unknown-end", "khar", ("offices", 0, "period"), "../"),
+    ("unknown-start-open-end", "sco", ("memberships", 0, "period"), "/.."),
+    ("three-dots", "sco", ("memberships", 0, "period"), "2001/..."),
     ("month-13-in-period", "sco", ("memberships", 0, "period"), "2001-13/.."),
 ]
 
@@ -237,6 +241,9 @@ GOOD = [
     ("qualified-month", "meeting", ("when",), "2023-04~"),
     ("qualified-day", "meeting", ("when",), "2023-04-14%"),
     ("open-start", "khar", ("offices", 0, "period"), "../2023-12-31?"),
+    ("unknown-start", "khar", ("offices", 0, "period"), "/2023-12-31?"),
+    ("unknown-end", "khar", ("offices", 0, "period"), "2022-04/"),
+    ("unknown-end-of-a-meeting", "meeting", ("when",), "2023-04-13/"),
     ("year-1", "mou", ("concluded",), "0001"),
     ("year-9999", "mou", ("events", 0, "date"), "9999-12-31"),
     ("document-ending-with-a-break", "source", ("text",), "As published.\n"),

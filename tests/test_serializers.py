@@ -691,17 +691,17 @@ def dossier_data() -> dict[str, Any]:
 
 def test_a_dossier_is_written_with_its_schema_version_first() -> None:
     data = dossier_data()
-    assert SCHEMA_VERSION == "1.0"
-    assert next(iter(data.items())) == ("schema_version", "1.0")
-    assert to_json(samarkand_dossier()).startswith('{"schema_version":"1.0",')
-    assert to_dict(Dossier()) == {"schema_version": "1.0"}
+    assert SCHEMA_VERSION == "1.1"
+    assert next(iter(data.items())) == ("schema_version", "1.1")
+    assert to_json(samarkand_dossier()).startswith('{"schema_version":"1.1",')
+    assert to_dict(Dossier()) == {"schema_version": "1.1"}
 
 
 def test_a_dossier_without_a_schema_version_is_refused() -> None:
     data = dossier_data()
     del data["schema_version"]
     assert refusal(lambda: from_dict(data, Dossier)) == (
-        ("$.schema_version", "is required; this release reads 1.0"),
+        ("$.schema_version", "is required; this release reads 1.1, 1.0"),
     )
 
 
@@ -712,7 +712,7 @@ def test_a_dossier_of_another_version_is_refused_naming_the_versions_read(versio
     assert len(problems) == 1
     path, message = problems[0]
     assert path == "$.schema_version"
-    assert message.startswith(f"{version!r} is not a version this release reads (1.0)")
+    assert message.startswith(f"{version!r} is not a version this release reads (1.1, 1.0)")
 
 
 @pytest.mark.parametrize("version", [[], {}, ["1.0"]])
@@ -731,7 +731,7 @@ def test_a_registered_migration_is_applied_before_the_dossier_is_read(
         """Version 0.9 called the meetings "events"."""
         seen.append(copy.deepcopy(data))
         upgraded = {key: value for key, value in data.items() if key != "events"}
-        return {**upgraded, "meetings": data["events"], "schema_version": "1.0"}
+        return {**upgraded, "meetings": data["events"], "schema_version": "1.1"}
 
     monkeypatch.setitem(serializers.MIGRATIONS, "0.9", from_0_9)
     old = dossier_data()
@@ -758,11 +758,11 @@ def test_migrations_are_applied_step_by_step(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setitem(serializers.MIGRATIONS, "0.9", step("1.0"))
     data = {**dossier_data(), "schema_version": "0.8"}
     assert from_json(json.dumps(data), Dossier) == samarkand_dossier()
-    assert steps == ["0.8->0.9", "0.9->1.0"]
+    assert steps == ["0.8->0.9", "0.9->1.0"]  # then the shipped step from 1.0 to 1.1
 
 
 def test_without_a_migration_an_old_version_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(serializers.MIGRATIONS, "0.9", lambda d: {**d, "schema_version": "1.0"})
+    monkeypatch.setitem(serializers.MIGRATIONS, "0.9", lambda d: {**d, "schema_version": "1.1"})
     data = {**dossier_data(), "schema_version": "0.8"}
     problems = refusal(lambda: from_dict(data, Dossier))
     assert [path for path, _ in problems] == ["$.schema_version"]

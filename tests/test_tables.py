@@ -252,14 +252,22 @@ def test_a_period_runs_from_its_start_to_its_end_at_its_coarser_precision() -> N
     assert _when("2023-04-13/2023-04-14")["precision"] == "day"
 
 
-def test_an_open_end_is_null() -> None:
+def test_an_open_or_unknown_end_is_null() -> None:
     assert _when("2017-06/..") == {
         "text": "2017-06/..",
         "earliest": datetime.date(2017, 6, 1),
         "latest": None,
         "precision": "month",
     }
-    assert _when("../2004")["earliest"] is None
+    assert _when("2017-06/")["latest"] is None
+    assert _when("../2004") == {
+        "text": "../2004",
+        "earliest": None,
+        "latest": datetime.date(2004, 12, 31),
+        "precision": "year",
+    }
+    assert _when("/2004-03")["earliest"] is None
+    assert _when("/2004-03")["precision"] == "month"
 
 
 def test_sets_are_sorted_lists() -> None:
@@ -370,9 +378,9 @@ def _duckdb_counts(meetings: list[Meeting]) -> tuple[Counter[Any], Counter[Any]]
 
 
 def _year(meeting: Meeting) -> int | None:
-    """The year a meeting could first have happened in; none for a period with no start."""
+    """The year a meeting could first have happened in; none for a period with no start date."""
     when = meeting.when
-    if isinstance(when, Period) and when.start is None:
+    if isinstance(when, Period) and not isinstance(when.start, PartialDate):
         return None
     return when.earliest.year
 
@@ -684,7 +692,7 @@ def test_an_empty_dossier_gives_every_table_with_every_column() -> None:
     for name, table in empty.items():
         assert table.num_rows == 0
         assert table.schema.equals(full[name].schema, check_metadata=True)
-        assert table.schema.metadata[b"schema_version"] == b"1.0"
+        assert table.schema.metadata[b"schema_version"] == b"1.1"
 
 
 @pytest.mark.parametrize(

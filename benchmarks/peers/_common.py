@@ -57,8 +57,9 @@ _DATE = rf"{_YEAR}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?[?~%]?"
 DATE = _DATE
 """An EDTF date, 0001 to 9999, month 01 to 12, day 01 to 31; the calendar is checked apart."""
 
-WHEN = rf"{_DATE}|(?:\.\.|{_DATE})/(?:\.\.|{_DATE})"
-"""A date, or a period ``start/end`` where either end may be ``..`` (open)."""
+WHEN = rf"{_DATE}|(?:\.\.|{_DATE})?/(?:\.\.|{_DATE})?"
+"""A date, or a period ``start/end`` where either end may be ``..`` (open) or empty (not
+known); `when_problem` asks for a date at one end."""
 
 ID_RE = re.compile(ID)
 """For the peer that checks ids in Python (msgspec cannot put a pattern in a union)."""
@@ -81,14 +82,14 @@ def when_problem(text: str) -> str | None:
     if "/" not in text:
         return date_problem(text)
     start, end = text.split("/")
-    if start == ".." and end == "..":
-        return "a period needs a start, an end or both"
+    if start in ("..", "") and end in ("..", ""):
+        return "a period needs a start or an end date"
     for part in (start, end):
-        if part != "..":
+        if part not in ("..", ""):
             problem = date_problem(part)
             if problem is not None:
                 return problem
-    if start != ".." and end != ".." and latest(end) < earliest(start):
+    if start not in ("..", "") and end not in ("..", "") and latest(end) < earliest(start):
         return f"{end} is before the start {start}"
     return None
 

@@ -19,7 +19,7 @@ from diplomod.agreements import (
     Standing,
 )
 from diplomod.areas import CooperationArea, cooperation_area, cooperation_areas
-from diplomod.dates import PartialDate, Period, read_date, read_period
+from diplomod.dates import OPEN, Open, PartialDate, Period, read_date, read_period
 from diplomod.dossier import Dossier, Event
 from diplomod.errors import ValidationError
 from diplomod.evidence import Evidence, Source
@@ -43,6 +43,7 @@ from diplomod.serializers import (
 from diplomod.states import State, state
 
 __all__ = [
+    "OPEN",
     "Activity",
     "Agreement",
     "AgreementLink",
@@ -60,6 +61,7 @@ __all__ = [
     "Name",
     "Occasion",
     "Office",
+    "Open",
     "Organization",
     "PartialDate",
     "Participant",

@@ -9,8 +9,8 @@ the rule's own words (`explain`). The readers in ``_converter`` generate their t
 
 Constructors are friendly where nothing is lost: an array field takes any iterable of
 valid items (not a string), a float field an integer, and a date field a
-`datetime.date`, a `datetime.datetime` (its time of day kept) or EDTF text. Reading JSON
-stays strict; that is the readers' business.
+`datetime.date`, a `datetime.datetime` (its time of day kept) or EDTF text (a period's end
+``..`` too). Reading JSON stays strict; that is the readers' business.
 """
 
 from __future__ import annotations
@@ -89,10 +89,12 @@ def _conversion(node: Node, name: str, ns: Namespace) -> list[str]:
 
 
 def _exact(node: Node) -> tuple[type, ...]:
-    from diplomod.dates import PartialDate, Period
+    from diplomod.dates import Open, PartialDate, Period
 
     if node.kind == "when":
         return (PartialDate, Period)
+    if node.kind == "end":
+        return (PartialDate, Open)
     if node.kind == "date":
         return (PartialDate,)
     if node.kind == "period":
@@ -305,6 +307,18 @@ def _date_converter(kind: str) -> Callable[[Any], Any]:
     return convert
 
 
+def _end_converter() -> Callable[[Any], Any]:
+    """A period's end takes ``".."`` for `OPEN`, and a date as a date field does."""
+    date = _date_converter("date")
+
+    def convert(value: Any) -> Any:
+        from diplomod.dates import OPEN
+
+        return OPEN if type(value) is str and value == ".." else date(value)
+
+    return convert
+
+
 _CONVERSIONS: dict[Any, Callable[[Any], Any]] = {
     tuple: _to_tuple,
     frozenset: _to_frozenset,
@@ -312,6 +326,7 @@ _CONVERSIONS: dict[Any, Callable[[Any], Any]] = {
     "date": _date_converter("date"),
     "period": _date_converter("period"),
     "when": _date_converter("when"),
+    "end": _end_converter(),
 }
 
 
@@ -417,6 +432,8 @@ def type_name(node: Node) -> str:
     """Name what *node* holds the way a message to a user should: ``a string``, ``a tuple``."""
     if node.kind == "literal":
         return "one of " + ", ".join(repr(v) for v in node.values)
+    if node.kind == "end":
+        return "a PartialDate, OPEN or null" if node.optional else "a PartialDate or OPEN"
     names = {
         "str": "a string",
         "int": "an integer",

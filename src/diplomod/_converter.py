@@ -31,14 +31,41 @@ from cattrs.gen import make_dict_structure_fn, override
 from diplomod import _codelists
 from diplomod._checks import Reject, explainer, fits_float, value_lines
 from diplomod._codegen import Namespace, make
-from diplomod._model import SCHEMA_VERSION, Node, event_kinds, is_model, shape
+from diplomod._model import SCHEMA_VERSION, Node, event_kinds, is_model, record_node, shape
 from diplomod.dates import PartialDate, Period, When, read_edtf, text_problems
 from diplomod.errors import Problem, ValidationError, join
 
 Reader = Callable[[Any, list[int]], Any]
 """Reads JSON-ready data, adding to the counter the number of keys of the objects read."""
 
-MIGRATIONS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _from_1_0(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1.0 wrote a period's start that is not known as ``..``, which EDTF and 1.1
+    read as open, with no earlier bound; 1.1 writes it empty, so ``../2010`` becomes
+    ``/2010`` in every field that holds a period, found from the dossier's description."""
+    from diplomod.dossier import Dossier
+
+    return {**_unknown_starts(record_node(Dossier), data), "schema_version": "1.1"}
+
+
+def _unknown_starts(node: Node, value: Any) -> Any:
+    """Return *value*, of *node*, with each period's ``..`` start made empty; what is not
+    as described is left as it is, for the reader to report."""
+    if node.kind in ("period", "when"):
+        return value[2:] if type(value) is str and value.startswith("../") else value
+    if node.kind == "array" and type(value) is list:
+        assert node.item is not None
+        return [_unknown_starts(node.item, item) for item in value]
+    if node.kind == "record" and type(value) is dict:
+        fields = {field.name: field.node for field in shape(node.base).fields}
+        return {
+            key: _unknown_starts(fields[key], item) if key in fields else item
+            for key, item in value.items()
+        }
+    return value
+
+
+MIGRATIONS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {"1.0": _from_1_0}
 """Steps from an older ``schema_version`` to the next, each a function on the raw dict that
 returns the dict in the next version (with its ``schema_version`` updated)."""
 

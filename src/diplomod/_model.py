@@ -21,7 +21,7 @@ import attrs
 
 from diplomod._rules import Rule
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """The version of the dossier document format, and of the schemas' ``$id``s."""
 
 T = TypeVar("T")
@@ -46,7 +46,8 @@ class Node:
     """What one field (or one item of an array field) holds.
 
     ``kind`` is ``str``, ``int``, ``float``, ``bool``, ``literal``, ``array``, ``record``,
-    ``date``, ``period`` or ``when`` (a date or a period).
+    ``date``, ``period``, ``when`` (a date or a period) or ``end`` (a period's end: a date
+    or `~diplomod.dates.OPEN`).
     """
 
     kind: str
@@ -181,7 +182,7 @@ def _shape(cls: type) -> Shape:
 
 def node_of(hint: Any) -> Node:
     """Return the `Node` of a type hint, its ``Annotated`` rules and references included."""
-    from diplomod.dates import PartialDate, Period  # the dates are described here too
+    from diplomod.dates import Open, PartialDate, Period  # the dates are described here too
 
     origin = typing.get_origin(hint)
     if origin is Annotated:
@@ -194,6 +195,8 @@ def node_of(hint: Any) -> Node:
         optional = len(arms) != len(typing.get_args(hint))
         if set(arms) == {PartialDate, Period}:
             return Node("when", hint, optional=optional)
+        if set(arms) == {PartialDate, Open}:
+            return Node("end", hint, optional=optional)
         if len(arms) != 1 or not optional:
             raise TypeError(f"diplomod describes no union {hint!r}")
         return attrs.evolve(node_of(arms[0]), hint=hint, optional=True)

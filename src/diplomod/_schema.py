@@ -67,8 +67,9 @@ _DATES: dict[type, dict[str, Any]] = {
     },
     Period: {
         "title": "Period",
-        "description": "An EDTF interval, start/end, either of which may be .. (open) but "
-        "not both; the end is not before the start.",
+        "description": "An EDTF interval, start/end. Either end may be .. (open: no earlier "
+        "start, or not over) or empty (not known), but one end is a date; the end is not "
+        "before the start.",
         "type": "string",
         "pattern": end_anchored(PERIOD_PATTERN),
     },
@@ -224,7 +225,7 @@ def json_schema(cls: Any) -> dict[str, Any]:
 
     >>> from diplomod import Meeting, Place
     >>> json_schema(Meeting)["$id"]
-    'https://diplomod.org/schemas/1.0/meeting.json'
+    'https://diplomod.org/schemas/1.1/meeting.json'
     >>> schema = json_schema(Place)
     >>> schema["required"], schema["properties"]["coordinates"]["anyOf"][0]
     (['name', 'country'], {'$ref': '#/$defs/Coordinates'})

@@ -4,18 +4,20 @@ Diplomatic sources rarely give every date to the day ("In 2021, the two countrie
 an MoU"), so a date here keeps the precision it was stated with, and never invents more.
 The text form is the Extended Date/Time Format (EDTF, ISO 8601-2) level 1 subset:
 ``2021``, ``2023-04``, ``2023-04-14``, each optionally followed by ``?`` (uncertain),
-``~`` (approximate) or ``%`` (both); a period is ``start/end`` with ``..`` for an open end.
+``~`` (approximate) or ``%`` (both); a period is ``start/end``, where an end may be ``..``
+(open: no earlier bound, or not over) or empty (not known), as long as one end is a date.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
+import enum
 import functools
 import re
 import zoneinfo
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 import attrs
 from dateutil import parser as _dateutil
@@ -486,43 +488,89 @@ def surely_before(first: PartialDate, second: PartialDate) -> bool:
     return first.latest < second.earliest
 
 
-PERIOD_PATTERN = rf"^(?:\.\./{_DATE_TEXT}|{_DATE_TEXT}/(?:\.\.|{_DATE_TEXT}))$"
-"""The shape of a `Period` text form, for schemas."""
+class Open(enum.Enum):
+    """The open end of a period, EDTF ``..``: at the start, no earlier bound; at the end,
+    not over. Its one member is `OPEN`; an end that is not known is ``None`` instead.
+
+    >>> OPEN, str(OPEN)
+    (OPEN, '..')
+    """
+
+    OPEN = ".."
+
+    def __repr__(self) -> str:
+        return "OPEN"
+
+    def __str__(self) -> str:
+        return ".."
+
+
+OPEN: Final = Open.OPEN
+"""The open end of a `Period` (EDTF ``..``)."""
+
+End = PartialDate | Open | None
+"""One end of a period: a date, `OPEN`, or ``None`` when not known."""
+
+PERIOD_PATTERN = rf"^(?:(?:\.\.)?/{_DATE_TEXT}|{_DATE_TEXT}/(?:\.\.|{_DATE_TEXT})?)$"
+"""The shape of a `Period` text form, for schemas: at least one end is a date."""
 
 
 @attrs.frozen(kw_only=True)
 class Period:
-    """The days from ``start`` to ``end``; an open start is not known, an open end not over.
+    """The days from ``start`` to ``end``, each end a date, open (`OPEN`) or not known (``None``).
+
+    The text form is an EDTF interval (ISO 8601-2): ``2021/2022``; ``2017/..``, still going
+    on; ``2017/``, ended at a day not known; ``../2010``, with no earlier bound; ``/2010``,
+    begun at a day not known. At least one end is a date.
 
     >>> p = Period.parse("2023-04-13/2023-04-14")
     >>> p.could_include(datetime.date(2023, 4, 14)), str(Period(start=PartialDate(year=2017)))
     (True, '2017/..')
+    >>> Period.parse("/2010").start, Period.parse("../2010").start, Period.parse("2017/").end
+    (None, OPEN, None)
+
+    What each kind of end means for the days a period could and surely covers:
+
+    - `earliest` and `latest` are the first and last days it could cover: an open or
+      unknown start could be any day before (`datetime.date.min`), an open or unknown
+      end any day after (`datetime.date.max`).
+    - `surely_started` is the day by which it has surely begun: its start's last day; the
+      first day there is for an open start; for an unknown start, as late as its end.
+    - `surely_running` is the last day it surely still runs: its end's first day; every
+      day for an open end; for an unknown end, only its start's first day, as it may have
+      ended at once.
+
+    A constructor's end may also be a `datetime.date`, EDTF date text, or ``".."`` for `OPEN`.
 
     Attributes:
-        start: The first day, or ``None`` when not known.
-        end: The last day, or ``None`` while the period goes on; not before ``start``.
+        start: The first day; `OPEN` (EDTF `..`) when the period has no earlier bound, or
+            `None` (EDTF empty) when it is not known. Not known by default.
+        end: The last day, not before `start`; `OPEN` (EDTF `..`, the default) while the
+            period goes on, or `None` (EDTF empty) when it ended at a day not known.
     """
 
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+    start: PartialDate | Open | None = None
+    end: PartialDate | Open | None = OPEN
 
     def __attrs_post_init__(self) -> None:
         check(self)
 
     def _rules(self) -> list[Problem]:
-        if self.start is None and self.end is None:
-            return [("$", "a period needs a start, an end or both")]
+        start, end = self.start, self.end
+        if not isinstance(start, PartialDate) and not isinstance(end, PartialDate):
+            return [("$", "a period needs a start or an end date")]
         if (
-            self.start is not None
-            and self.end is not None
-            and self.end.latest < self.start.earliest
+            isinstance(start, PartialDate)
+            and isinstance(end, PartialDate)
+            and surely_before(end, start)
         ):
-            return [("$.end", f"{self.end} is before the start {self.start}")]
+            return [("$.end", f"{end} is before the start {start}")]
         return []
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read the EDTF interval form strictly: ``2023-04-13/2023-04-14``, ``2017-06/..``."""
+        """Read the EDTF interval form strictly: ``2023-04-13/2023-04-14``, ``2017-06/..``,
+        ``2017/``, ``../2010``, ``/2010``."""
         if not isinstance(text, str):
             raise ValidationError([("$", f"expected a period as text, got {type(text).__name__}")])
         parts = _SLASH.split(text)
@@ -536,11 +584,11 @@ class Period:
                     )
                 ]
             )
-        ends: list[PartialDate | None] = []
+        ends: list[End] = []
         problems: list[Problem] = []
         for name, part in zip(("start", "end"), parts, strict=True):
             try:
-                ends.append(None if part == ".." else PartialDate.parse(part))
+                ends.append(_end_of(part))
             except ValidationError as error:
                 problems.extend(error.under(f"$.{name}").problems)
         if problems:
@@ -548,17 +596,17 @@ class Period:
         return cls(start=ends[0], end=ends[1])
 
     def __str__(self) -> str:
-        return f"{self.start or '..'}/{self.end or '..'}"
+        return f"{'' if self.start is None else self.start}/{'' if self.end is None else self.end}"
 
     @property
     def earliest(self) -> datetime.date:
-        """The first day the period could start (`datetime.date.min` when open)."""
-        return datetime.date.min if self.start is None else self.start.earliest
+        """The first day the period could start (`datetime.date.min` when open or not known)."""
+        return self.start.earliest if isinstance(self.start, PartialDate) else datetime.date.min
 
     @property
     def latest(self) -> datetime.date:
-        """The last day the period could end (`datetime.date.max` when open)."""
-        return datetime.date.max if self.end is None else self.end.latest
+        """The last day the period could end (`datetime.date.max` when open or not known)."""
+        return self.end.latest if isinstance(self.end, PartialDate) else datetime.date.max
 
     def could_include(self, date: PartialDate | datetime.date | str) -> bool:
         """Whether *date* (a `PartialDate`, a `datetime.date` or EDTF text) could fall within
@@ -575,9 +623,17 @@ class Period:
 
         Two memberships that meet in a year, one ending and the next starting in 2021,
         do not surely overlap; one from 2001 to 2010 and one from 2005 on do. A period whose
-        start is not known may have begun as late as its end.
+        start is not known may have begun as late as its end, and one whose end is not
+        known may have ended on its start's first day.
         """
         return _surely_before_end(self, other) and _surely_before_end(other, self)
+
+
+def _end_of(text: str) -> End:
+    """Read one end of an EDTF interval: ``..`` is open, nothing is not known."""
+    if text == "..":
+        return OPEN
+    return None if text == "" else PartialDate.parse(text)
 
 
 def as_partial_date(value: PartialDate | datetime.date | str) -> PartialDate:
@@ -612,13 +668,19 @@ def _surely_before_end(first: Period, second: Period) -> bool:
 
 
 def surely_started(period: Period) -> datetime.date:
-    """The day by which *period* has surely begun: with no start, as late as its end."""
-    return period.latest if period.start is None else period.start.latest
+    """The day by which *period* has surely begun: its start's last day; with an open start,
+    the first day there is; with a start not known, as late as its end."""
+    if isinstance(period.start, PartialDate):
+        return period.start.latest
+    return datetime.date.min if period.start is OPEN else period.latest
 
 
 def surely_running(period: Period) -> datetime.date:
-    """The last day *period* surely still runs; an open end runs on."""
-    return datetime.date.max if period.end is None else period.end.earliest
+    """The last day *period* surely still runs: its end's first day; an open end runs on; an
+    end not known may have come at once, on its start's first day."""
+    if isinstance(period.end, PartialDate):
+        return period.end.earliest
+    return datetime.date.max if period.end is OPEN else period.earliest
 
 
 _ZONES = re.compile(r"\[[^\[\]]*\]")
@@ -641,13 +703,18 @@ def _date_parts(text: str) -> DateParts:
     return tuple(getattr(date, name) for name in _PARTS)
 
 
+EndParts = DateParts | Open | None
+"""One end of a period as its parts: a date's parts, `OPEN`, or ``None`` when not known."""
+
+
 @functools.lru_cache(maxsize=4096)
-def _period_parts(text: str) -> tuple[DateParts | None, DateParts | None]:
+def _period_parts(text: str) -> tuple[EndParts, EndParts]:
     period = Period.parse(text)
-    return tuple(  # type: ignore[return-value]
-        None if end is None else tuple(getattr(end, name) for name in _PARTS)
-        for end in (period.start, period.end)
-    )
+    return _end_parts(period.start), _end_parts(period.end)
+
+
+def _end_parts(end: End) -> EndParts:
+    return _date_parts(str(end)) if isinstance(end, PartialDate) else end
 
 
 _new = object.__new__
@@ -675,8 +742,8 @@ def _period_text(text: Any) -> Period:
         return Period.parse(text)
     start, end = _period_parts(text)
     period = _new(Period)
-    _set(period, "start", _made(start))
-    _set(period, "end", _made(end))
+    _set(period, "start", start if start is None or start is OPEN else _made(start))
+    _set(period, "end", end if end is None or end is OPEN else _made(end))
     return period
 
 
@@ -945,7 +1012,7 @@ def read_period(text: str, *, dayfirst: bool = False) -> Period:
     return Period(start=start, end=end)
 
 
-_EDTF_PERIOD = re.compile(r"(?:[^/\s\[]|\[[^\]\s]*\])+/(?:[^/\s\[]|\[[^\]\s]*\])+")
+_EDTF_PERIOD = re.compile(r"(?:[^/\s\[]|\[[^\]\s]*\])*/(?:[^/\s\[]|\[[^\]\s]*\])*")
 
 
 def _range_ends(text: str) -> tuple[str, str] | None:

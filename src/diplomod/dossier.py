@@ -275,7 +275,7 @@ class Dossier:
                         f"{path}.basis.action",
                         f"{basis.agreement!r} records no {basis.action} step by {membership.state}",
                     )
-                elif start is not None and all(start.latest < d.earliest for d in steps):
+                elif isinstance(start, PartialDate) and all(surely_before(start, d) for d in steps):
                     first = min(steps, key=lambda d: d.earliest)
                     yield (
                         f"{path}.period.start",

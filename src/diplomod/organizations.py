@@ -14,7 +14,14 @@ from diplomod._checks import check, explainer
 from diplomod._model import Field, record, shape
 from diplomod._rules import Code, Unique
 from diplomod._types import AgreementId, Id, Label, SourceIds, StateCode, WikidataId
-from diplomod.dates import PartialDate, Period, as_partial_date, surely_running, surely_started
+from diplomod.dates import (
+    OPEN,
+    PartialDate,
+    Period,
+    as_partial_date,
+    surely_running,
+    surely_started,
+)
 from diplomod.errors import Problem, ValidationError
 from diplomod.evidence import Evidence
 from diplomod.identifiers import Identifiers, SameAs
@@ -66,7 +73,8 @@ class Membership:
         state: The state, by code.
         status: Its standing, from the ``membership_statuses`` codelist (member, observer,
             candidate, ...).
-        period: When the state held that standing; an open end means it still does.
+        period: When the state held that standing; an open end (`..`) means it still does,
+            an empty one that it ended at a day not known.
         founding: Whether the state founded the organization, with this standing from its
             founding.
         basis: The step in an agreement the standing rests on, such as the state's
@@ -92,7 +100,10 @@ class Organization:
 
     A state holds one standing at a time: two of its memberships may not surely overlap
     (one may end in the year, or on the day, the next begins), none starts before the
-    organization was founded, and a founding membership starts when it was founded.
+    organization was founded, and a founding membership starts when it was founded. A
+    membership whose start is not known may have begun as late as its end, so only its
+    end is checked against the founding; an open start (``..``, no earlier bound) is
+    before any founding. One whose end is not known surely ran only on its first day.
 
     Attributes:
         id: The organization's record id.
@@ -130,32 +141,28 @@ class Organization:
     def _rules(self) -> list[Problem]:
         problems: list[Problem] = []
         overlaps = _overlaps(self.memberships)
+        founded = self.founded
         for i, membership in enumerate(self.memberships):
             start = membership.period.start
-            if (
-                self.founded is not None
-                and start is not None
-                and start.latest < self.founded.earliest
-            ):
-                problems.append(
-                    (
-                        f"$.memberships[{i}].period.start",
-                        f"{start} is before the organization was founded ({self.founded})",
-                    )
-                )
-            if (
-                membership.founding
-                and self.founded is not None
-                and start is not None
-                and start.earliest > self.founded.latest
-            ):
-                problems.append(
-                    (
-                        f"$.memberships[{i}].period.start",
-                        f"a founding membership starts when the organization was founded "
-                        f"({self.founded}), not at {start}",
-                    )
-                )
+            if founded is not None:
+                if isinstance(start, PartialDate):
+                    if start.latest < founded.earliest:
+                        problems.append(
+                            (
+                                f"$.memberships[{i}].period.start",
+                                f"{start} is before the organization was founded ({founded})",
+                            )
+                        )
+                    elif membership.founding and start.earliest > founded.latest:
+                        problems.append(
+                            (
+                                f"$.memberships[{i}].period.start",
+                                "a founding membership starts when the organization was "
+                                f"founded ({founded}), not at {start}",
+                            )
+                        )
+                else:
+                    problems += _undated_start(membership.period, founded, f"$.memberships[{i}]")
             for j in overlaps.get(i, ()):
                 problems.append(
                     (
@@ -198,6 +205,28 @@ class Organization:
     def founders(self) -> frozenset[str]:
         """Return the states whose membership is marked as founding."""
         return frozenset(m.state for m in self.memberships if m.founding)
+
+
+def _undated_start(period: Period, founded: PartialDate, path: str) -> list[Problem]:
+    """The problems of a membership at *path* whose start is open or not known, against the
+    founding: an open start lies before any founding, and a start not known may lie as late
+    as the membership's end, which must then not be before the founding."""
+    if period.start is OPEN:
+        return [
+            (
+                f"{path}.period.start",
+                "an open start (..) has no earlier bound, so it is before the organization was "
+                f"founded ({founded}); leave the start empty when it is not known",
+            )
+        ]
+    if surely_started(period) < founded.earliest:
+        return [
+            (
+                f"{path}.period.end",
+                f"{period.end} is before the organization was founded ({founded})",
+            )
+        ]
+    return []
 
 
 def _status_field() -> Field:

@@ -13,10 +13,10 @@ field has its column even when no row sets it:
 - a date or a period is a ``struct`` of its EDTF ``text``, the ``earliest`` and ``latest``
   days it could be (``date32``, so tables sort and filter by date) and its ``precision``
   (``year``, ``month`` or ``day``). A period runs from its start's earliest day to its end's
-  latest, an open end being null; its precision is that of its less precise end, so ``day``
-  says every end it has is known to the day. A period's text holds a ``/`` (besides any in
-  a time zone's brackets), a date's does not. A time of day, its offset and its zone are in
-  the text; the days are those of the date's own calendar.
+  latest, an open or unknown end being null; its precision is that of its less precise
+  date, so ``day`` says every end that is a date is known to the day. A period's text
+  holds a ``/`` (besides any in a time zone's brackets), a date's does not. A time of day,
+  its offset and its zone are in the text; the days are those of the date's own calendar.
 
 A column is nullable where the field may be null or its default is null. The JSON ``kind``
 of a meeting, an agreement or an activity is the same on every row, so it has no column.
@@ -117,7 +117,7 @@ def arrow_schema(cls: type) -> pa.Schema:
     >>> schema.field("title").nullable, schema.field("id").nullable
     (True, False)
     >>> schema.metadata[b"$id"]
-    b'https://diplomod.org/schemas/1.0/meeting.json'
+    b'https://diplomod.org/schemas/1.1/meeting.json'
 
     Raises:
         TypeError: *cls* is not a diplomod record class (`Event` is three: make one table
@@ -224,11 +224,11 @@ def _date_cell(text: str, when: PartialDate | Period) -> dict[str, Any]:
             "latest": when.latest,
             "precision": when.precision,
         }
-    ends = [end for end in (when.start, when.end) if end is not None]
+    ends = [end for end in (when.start, when.end) if isinstance(end, PartialDate)]
     return {
         "text": text,
-        "earliest": None if when.start is None else when.start.earliest,
-        "latest": None if when.end is None else when.end.latest,
+        "earliest": when.start.earliest if isinstance(when.start, PartialDate) else None,
+        "latest": when.end.latest if isinstance(when.end, PartialDate) else None,
         "precision": min((end.precision for end in ends), key=_PRECISIONS.index),
     }
 

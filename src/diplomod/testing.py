@@ -22,7 +22,7 @@ from diplomod._rules import Text
 from diplomod.activities import Activity
 from diplomod.agreements import Agreement, AgreementLink, Depositary, LifecycleEvent, Signatory
 from diplomod.areas import CooperationArea, cooperation_areas
-from diplomod.dates import PartialDate, Period, When
+from diplomod.dates import OPEN, Open, PartialDate, Period, When, surely_before
 from diplomod.dossier import Dossier
 from diplomod.errors import ValidationError
 from diplomod.evidence import Evidence, Source
@@ -148,16 +148,19 @@ def clocks(draw: st.DrawFn, day: datetime.date) -> PartialDate:
 
 @st.composite
 def periods(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> Period:
-    """Periods whose end is not before their start; either end may be open."""
+    """Periods whose end is not before their start; either end, not both, may be open
+    (`OPEN`) or not known (``None``)."""
     first = draw(partial_dates(min_year, max_year))
     second = draw(partial_dates(min_year, max_year))
-    if second.latest < first.earliest:
+    if surely_before(second, first):
         first, second = second, first
-    shape = draw(st.sampled_from(["closed", "open-start", "open-end"]))
-    return Period(
-        start=None if shape == "open-start" else first,
-        end=None if shape == "open-end" else second,
-    )
+    start: PartialDate | Open | None = first
+    end: PartialDate | Open | None = second
+    shape = draw(st.sampled_from(["closed", "start", "end"]))
+    if shape != "closed":
+        other = draw(st.sampled_from([OPEN, None]))
+        start, end = (other, end) if shape == "start" else (start, other)
+    return Period(start=start, end=end)
 
 
 def whens(min_year: int = 1, max_year: int = 9999) -> st.SearchStrategy[When]:
@@ -500,7 +503,7 @@ def organizations(
             Membership(
                 state=state,
                 status=draw(codes("membership_statuses")),
-                period=Period(start=start, end=None),
+                period=Period(start=start, end=OPEN),
                 basis=basis,
             )
         )
