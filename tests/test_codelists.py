@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -245,3 +247,14 @@ def test_exactly_the_withdrawn_states_carry_a_withdrawal_date() -> None:
 def test_every_state_has_names() -> None:
     unnamed = [code for code, row in STATES.items() if not row["name"] or not row["common_name"]]
     assert unnamed == []
+
+
+def test_every_vendored_codelist_names_its_source_and_the_script_that_writes_it() -> None:
+    text = resources.files("diplomod").joinpath("codelists", "sources.json").read_text("utf-8")
+    sources = json.loads(text)
+    assert set(sources) <= set(SHIPPED)
+    root = Path(__file__).resolve().parent.parent
+    for name, source in sources.items():
+        assert {"source", "url", "licence", "script"} <= set(source), name
+        assert "commit" in source or "version" in source, name
+        assert (root / source["script"]).is_file(), name

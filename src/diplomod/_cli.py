@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from diplomod import _codelists
 from diplomod._checks import with_article
+from diplomod._export import FORMATS, entries
 from diplomod._model import event_kinds, shape
 from diplomod._schema import BUNDLE, dump, schema_files, top_level, write_schemas
 from diplomod.activities import Activity
@@ -35,6 +36,7 @@ from diplomod.serializers import (
     MAX_LINE_BYTES,
     from_dict,
     from_json,
+    numbered_lines,
     parse_json,
     read_lines,
     to_json,
@@ -231,24 +233,32 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument("--format", choices=["text", "json"], default="text")
     example.set_defaults(run=_example)
 
+    formats = "; ".join(f"{name}: {form.summary}" for name, form in FORMATS.items())
     export = commands.add_parser(
         "export",
-        help="write the records of JSON Lines files in another format",
-        description="Write the records of JSON Lines files, all of one type, in another "
-        "format. parquet: a Parquet dataset in the folder --out, which must be new or "
-        "empty (needs the tables extra: pip install 'diplomod[tables]'). Bad lines are "
-        "left out and printed as validate prints them. Exit status: 0 when every line was "
-        "written, 1 when some were left out, 2 on a usage error or a file or folder that "
-        "cannot be read or written.",
+        help="write records in another format",
+        description="Write records in another format. parquet: the records of JSON Lines "
+        "files, all of one --type, as a Parquet dataset in the folder --out, which must be "
+        "new or empty (needs the tables extra: pip install 'diplomod[tables]'). "
+        f"{formats}: the records of dossier documents and JSON Lines files (a file ending "
+        ".jsonl or .ndjson), of any types, written to the file --out; what the format cannot "
+        "carry is printed as 'lost: WHERE: PATH: WHY'. Bad documents and lines are left out "
+        "and printed as validate prints them. Exit status: 0 when every record was read, 1 "
+        "when some were left out, 2 on a usage error or a file or folder that cannot be read "
+        "or written.",
     )
-    export.add_argument("format", choices=["parquet"], help="the format to write")
-    export.add_argument("paths", nargs="+", metavar="PATH", help="a JSON Lines file, or -")
-    export.add_argument("--out", required=True, metavar="DIR", help="the folder to write")
+    export.add_argument("format", choices=["parquet", *FORMATS], help="the format to write")
+    export.add_argument("paths", nargs="+", metavar="PATH", help="a file to read, or -")
+    export.add_argument(
+        "--out", required=True, metavar="PATH", help="the file (the folder, for parquet) to write"
+    )
     export.add_argument(
         "--type",
-        required=True,
         choices=[name for name in TYPES if name != "dossier"],
-        help="the type of every record",
+        help="the type of every record (parquet needs it; otherwise told by their keys)",
+    )
+    export.add_argument(
+        "-q", "--quiet", action="store_true", help="print no summary line on standard error"
     )
     export.add_argument(
         "--partition-by", metavar="COLUMN", help="a top-level column to partition by"
@@ -303,8 +313,8 @@ def _validate(args: argparse.Namespace) -> int:
     return status
 
 
-def _many(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+def _many(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count:,} " + (noun if count == 1 else plural or f"{noun}s")
 
 
 def _problems(
@@ -469,6 +479,11 @@ def _either(names: list[str]) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.format != "parquet":
+        return _export_format(args)
+    if args.type is None:
+        _complain("diplomod export: parquet needs --type, the type of every record")
+        return 2
     try:
         from diplomod import tables
     except ImportError:
@@ -501,6 +516,63 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     for line in problems:
         print(line)
+    return 1 if problems else 0
+
+
+def _export_format(args: argparse.Namespace) -> int:
+    """Export the records of every file in one of `FORMATS`, printing what is lost."""
+    form = FORMATS[args.format]
+    try:
+        exporter = form.exporter()
+    except ImportError:
+        _complain(
+            f"diplomod export: {args.format} needs the {form.extra} extra: "
+            f"pip install 'diplomod[{form.extra}]'"
+        )
+        return 2
+    places: list[str] = []  # where each record was read: FILE:LINE or FILE $.meetings[0]
+    records: list[Any] = []
+    problems: list[str] = []
+    read = functools.partial(_read, kind=args.type or "auto")
+    for path in args.paths:
+        name = "<stdin>" if path == "-" else shown(path)
+        try:
+            with _open(path) as file:
+                if path.endswith((".jsonl", ".ndjson")):
+                    results = numbered_lines(file, read, args.max_line_bytes)
+                else:
+                    results = iter([(0, _read_document(file, read, MAX_DOCUMENT_BYTES))])
+                for number, result in results:
+                    if isinstance(result, ValidationError):
+                        problems.extend(_problem_lines(name, result))
+                    elif isinstance(result, Dossier):
+                        for entry in entries(result):
+                            places.append(f"{name}: {entry.path}")
+                            records.append(entry.record)
+                    else:
+                        places.append(f"{name}:{number}: $" if number else f"{name}: $")
+                        records.append(result)
+        except OSError as failure:
+            _complain(f"diplomod export: cannot read {name}: {_reason(failure)}")
+            return 2
+    output, losses = exporter(records)
+    try:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            form.write(output, out)
+    except OSError as failure:
+        _complain(f"diplomod export: cannot write {shown(args.out)}: {_reason(failure)}")
+        return 2
+    for line in problems:
+        print(line)
+    for json_path, reason in losses:
+        head, _, rest = json_path.partition("]")
+        where = places[int(head.removeprefix("$["))] + rest
+        print(f"lost: {_printable(where)}: {_printable(reason)}")
+    if not args.quiet:
+        _complain(
+            f"diplomod export: {_many(len(records), 'record')} written as {args.format}, "
+            f"{_many(len(losses), 'loss', 'losses')}, {_many(len(problems), 'problem')}"
+        )
     return 1 if problems else 0
 
 
