@@ -140,6 +140,9 @@ class PartialDate:
         return f"PartialDate({', '.join(shown)})"
 
     def _rules(self) -> list[Problem]:
+        clockless = self.hour is None and self.minute is None and self.second is None
+        if clockless and self.offset is None and self.zone is None:  # a date alone, as most
+            return self._calendar_problems()
         problems = self._calendar_problems() + self._time_problems()
         if not problems and self.zone is not None and self.hour is not None:
             problems += _zone_problems(self)
@@ -255,15 +258,23 @@ class PartialDate:
             text += f"-{self.month:02d}"
         if self.day is not None:
             text += f"-{self.day:02d}"
+            if self.hour is not None or self.zone is not None:
+                return self._clock_text(text)
+        if self.approximate or self.uncertain:
+            text += "%" if self.approximate and self.uncertain else "~" if self.approximate else "?"
+        return text
+
+    def _clock_text(self, day: str) -> str:
+        """The text of a day with its time of day, offset and zone (or a qualified day in a
+        zone)."""
+        text = day
         if self.hour is not None:
             text += f"T{self.hour:02d}:{self.minute:02d}:{self.second:02d}"
         if self.offset is not None:
             text += _offset_text(self.offset)
         if self.approximate or self.uncertain:
             text += "%" if self.approximate and self.uncertain else "~" if self.approximate else "?"
-        if self.zone is not None:
-            text += f"[{self.zone}]"
-        return text
+        return f"{text}[{self.zone}]" if self.zone is not None else text
 
     @property
     def precision(self) -> Precision:
