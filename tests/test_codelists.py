@@ -27,6 +27,8 @@ SHIPPED = (
     "organization_kinds",
     "participant_roles",
     "plover_contexts",
+    "plover_event_types",
+    "plover_modes",
     "signatory_roles",
     "stances",
     "states",

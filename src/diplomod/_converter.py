@@ -42,10 +42,31 @@ Reader = Callable[[Any, list[int]], Any]
 def _from_1_0(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1.0 wrote a period's start that is not known as ``..``, which EDTF and 1.1
     read as open, with no earlier bound; 1.1 writes it empty, so ``../2010`` becomes
-    ``/2010`` in every field that holds a period, found from the dossier's description."""
+    ``/2010`` in every field that holds a period, found from the dossier's description.
+    Its areas' PLOVER contexts are those of the current manual (`_current_context`)."""
     from diplomod.dossier import Dossier
 
-    return {**_unknown_starts(record_node(Dossier), data), "schema_version": "1.1"}
+    migrated = {**_unknown_starts(record_node(Dossier), data), "schema_version": "1.1"}
+    if type(migrated.get("areas")) is list:
+        migrated["areas"] = [_current_context(area) for area in migrated["areas"]]
+    return migrated
+
+
+def _current_context(area: Any) -> Any:
+    """Version 1.0 named PLOVER 0.8's contexts; 1.1 names the current manual's, so a
+    user-defined area's ``plover_context`` that the manual replaced becomes the context
+    the ``plover_contexts`` codelist's ``replaces`` column names for it."""
+    if type(area) is not dict:
+        return area
+    current = {
+        row["replaces"]: code
+        for code, row in _codelists.load("plover_contexts").items()
+        if row["replaces"]
+    }
+    old = area.get("plover_context")
+    if type(old) is str and old in current:
+        return {**area, "plover_context": current[old]}
+    return area
 
 
 def _unknown_starts(node: Node, value: Any) -> Any:
