@@ -29,6 +29,7 @@ from diplomod import (
     codelist,
     from_json,
     to_dict,
+    to_json,
 )
 from diplomod._cli import main
 from diplomod._converter import MIGRATIONS
@@ -410,6 +411,31 @@ def test_the_command_line_writes_the_events_and_prints_the_losses(
         f"lost: {document}: $.meetings[1].topics: PLOVER has no field for a meeting's topics"
         in lost
     )
+
+
+def test_the_command_line_dates_coarse_records_by_their_last_day_when_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "meetings.jsonl"
+    coarse = attrs.evolve(samarkand_2023().meetings[0], when=PartialDate(year=2023, month=4))
+    lines.write_text(to_json(coarse) + "\n", "utf-8")
+    out = tmp_path / "events.jsonl"
+    assert main(["export", "plover", str(lines), "--out", str(out), "-q"]) == 0
+    assert out.read_text("utf-8") == ""
+    assert f"lost: {lines}:1: $" in capsys.readouterr().out
+    assert main(["export", "plover", str(lines), "--out", str(out), "--coarse", "end"]) == 0
+    [event] = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert (event["date"], event["date_precision"]) == ("2023-04-30", "month")
+
+
+def test_coarse_is_an_option_of_plover_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "samarkand.json"
+    document.write_text(json.dumps(to_dict(samarkand_2023())), "utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["export", "cameo", str(document), "--out", str(out), "--coarse", "end"]) == 2
+    assert "--coarse is for plover, not cameo" in capsys.readouterr().err
 
 
 def test_a_1_0_dossier_with_plover_0_8_contexts_reads_with_the_current_ones() -> None:

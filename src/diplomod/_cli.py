@@ -258,6 +258,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the type of every record (parquet needs it; otherwise told by their keys)",
     )
     export.add_argument(
+        "--coarse",
+        choices=["skip", "end"],
+        help="plover only: leave out the records dated coarser than a day (skip, the "
+        "default), or date them by their last day with their precision (end)",
+    )
+    export.add_argument(
         "-q", "--quiet", action="store_true", help="print no summary line on standard error"
     )
     export.add_argument(
@@ -522,8 +528,12 @@ def _export(args: argparse.Namespace) -> int:
 def _export_format(args: argparse.Namespace) -> int:
     """Export the records of every file in one of `FORMATS`, printing what is lost."""
     form = FORMATS[args.format]
+    options = {} if args.coarse is None else {"coarse": args.coarse}
+    if options and args.format != "plover":
+        _complain(f"diplomod export: --coarse is for plover, not {args.format}")
+        return 2
     try:
-        exporter = form.exporter()
+        exporter = functools.partial(form.exporter(), **options)
     except ImportError:
         _complain(
             f"diplomod export: {args.format} needs the {form.extra} extra: "
