@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from diplomod import _codelists
 from diplomod._checks import with_article
-from diplomod._export import FORMATS, entries
+from diplomod._export import FORMATS, MissingExtraError, entries
 from diplomod._model import event_kinds, shape
 from diplomod._schema import BUNDLE, dump, schema_files, top_level, write_schemas
 from diplomod.activities import Activity
@@ -534,10 +534,11 @@ def _export_format(args: argparse.Namespace) -> int:
         return 2
     try:
         exporter = functools.partial(form.exporter(), **options)
-    except ImportError:
+    except MissingExtraError as missing:
+        extra = missing.args[0]
         _complain(
-            f"diplomod export: {args.format} needs the {form.extra} extra: "
-            f"pip install 'diplomod[{form.extra}]'"
+            f"diplomod export: {args.format} needs the {extra} extra: "
+            f"pip install 'diplomod[{extra}]'"
         )
         return 2
     places: list[str] = []  # where each record was read: FILE:LINE or FILE $.meetings[0]

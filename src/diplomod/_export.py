@@ -75,19 +75,30 @@ class Format:
         function: The exporter's name in the module.
         layout: How its output is written: one JSON value per line, one JSON document,
             or CSV (the module's ``COLUMNS`` name the columns).
-        extra: The optional extra its module needs, if any.
+        extra: The optional extra its module needs, if any, and the package it installs.
         summary: One line for ``--help``.
     """
 
     module: str
     function: str
     layout: Layout
-    extra: str | None
+    extra: tuple[str, str] | None
     summary: str
 
     def exporter(self) -> Callable[[Any], Exported[Any]]:
-        """Import the exporter; an `ImportError` says which extra is missing."""
-        module = importlib.import_module(self.module)
+        """Import the exporter.
+
+        Raises:
+            MissingExtraError: the package of its extra is not installed (any other
+                `ImportError` is a fault, and is raised as it is).
+        """
+        try:
+            module = importlib.import_module(self.module)
+        except ImportError as error:
+            package = (error.name or "").partition(".")[0]
+            if self.extra is not None and package == self.extra[1]:
+                raise MissingExtraError(self.extra[0]) from error
+            raise
         return getattr(module, self.function)  # type: ignore[no-any-return]
 
     def write(self, output: Any, file: IO[str]) -> None:
@@ -104,6 +115,10 @@ class Format:
             writer = csv.DictWriter(file, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(output)
+
+
+class MissingExtraError(ImportError):
+    """An exporter's optional extra is not installed; its argument names the extra."""
 
 
 FORMATS: dict[str, Format] = {
@@ -132,7 +147,7 @@ FORMATS: dict[str, Format] = {
         "diplomod.ftm",
         "to_ftm",
         "jsonl",
-        "ftm",
+        ("ftm", "followthemoney"),
         "FollowTheMoney entities, one JSON object a line",
     ),
     "jsonld": Format(

@@ -1,0 +1,53 @@
+"""The exporters' shared machinery: the records given, their paths, the formats."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from diplomod._export import FORMATS, Entry, MissingExtraError, entries, index, written
+from diplomod.examples import samarkand_2023
+
+
+def test_a_dossier_s_records_stand_at_their_paths() -> None:
+    dossier = samarkand_2023()
+    found = entries(dossier)
+    assert found[0] == Entry("$.sources[0]", dossier.sources[0])
+    assert Entry("$.meetings[1]", dossier.meetings[1]) in found
+    assert (
+        len(found)
+        == len(set(index(found)))
+        == len(dossier.sources)
+        + len(dossier.people)
+        + len(dossier.organizations)
+        + len(dossier.meetings)
+        + len(dossier.agreements)
+        + len(dossier.activities)
+        + len(dossier.areas)
+    )
+
+
+def test_an_iterable_s_records_stand_at_their_positions() -> None:
+    meetings = samarkand_2023().meetings
+    assert [(e.path, e.kind) for e in entries(iter(meetings))] == [
+        ("$[0]", "meeting"),
+        ("$[1]", "meeting"),
+    ]
+
+
+def test_a_missing_extra_is_told_apart_from_a_fault(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "followthemoney", None)
+    monkeypatch.delitem(sys.modules, "diplomod.ftm", raising=False)
+    with pytest.raises(MissingExtraError) as missing:
+        FORMATS["ftm"].exporter()
+    assert missing.value.args == ("ftm",)
+    monkeypatch.setitem(sys.modules, "diplomod.plover", None)  # a fault, not an extra
+    with pytest.raises(ImportError) as fault:
+        FORMATS["plover"].exporter()
+    assert not isinstance(fault.value, MissingExtraError)
+
+
+def test_each_layout_is_written_as_its_format_says() -> None:
+    assert written("plover", [{"a": "ä"}, {"b": 1}]) == '{"a":"ä"}\n{"b":1}\n'
+    assert written("popolo", {"persons": []}) == '{\n  "persons": []\n}\n'
