@@ -8,6 +8,7 @@ Every class is a frozen attrs class that checks its rules whenever it is made, r
 from __future__ import annotations
 
 from diplomod._codelists import codelist
+from diplomod._export import Exported, Loss
 from diplomod._schema import json_schema
 from diplomod.activities import Activity
 from diplomod.agreements import (
@@ -53,8 +54,10 @@ __all__ = [
     "Dossier",
     "Event",
     "Evidence",
+    "Exported",
     "Identifier",
     "LifecycleEvent",
+    "Loss",
     "Meeting",
     "Membership",
     "MembershipBasis",
