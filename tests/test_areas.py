@@ -13,7 +13,7 @@ def test_cooperation_area_gives_the_built_in_area() -> None:
     assert area.code == "energy.pipelines"
     assert area.title == "Pipelines"
     assert area.parent == "energy"
-    assert area.cameo == "061"
+    assert (area.cameo_activity, area.cameo_agreement, area.cameo_intent) == ("061", "057", "0311")
     assert area.plover_context == "economic"
     assert area.description is not None
     assert area.description.startswith("Planning, construction and operation")
@@ -21,7 +21,11 @@ def test_cooperation_area_gives_the_built_in_area() -> None:
 
 def test_empty_cells_become_none() -> None:
     culture = cooperation_area("culture")
-    assert (culture.plover_context, culture.cameo) == (None, None)
+    assert (culture.plover_context, culture.cameo_activity, culture.cameo_intent) == (
+        None,
+        None,
+        None,
+    )
 
 
 def test_cooperation_area_suggests_the_nearest_code() -> None:
@@ -100,7 +104,9 @@ def test_an_extension_area_with_a_namespaced_code() -> None:
         code="acme:fisheries.quotas",
         title="Fishing quotas",
         description="Sharing of catch limits\nbetween coastal states.",
-        cameo="061",
+        cameo_activity="061",
+        cameo_agreement="057",
+        cameo_intent="0311",
     )
     assert quotas.parent == "acme:fisheries"
     assert is_within(quotas.code, "acme:fisheries")
@@ -141,9 +147,22 @@ def test_an_area_code_must_be_built_in_or_well_formed(code: str, message: str) -
             {"plover_context": "eco\nnomic"},
             ("$.plover_context", "unknown PLOVER context 'eco\\nnomic'; did you mean 'economic'?"),
         ),
-        ({"cameo": "61a"}, ("$.cameo", "'61a' is not a CAMEO event code such as '061'")),
-        ({"cameo": "0"}, ("$.cameo", "'0' is not a CAMEO event code such as '061'")),
-        ({"cameo": 61}, ("$.cameo", "expected a string or null, got int 61")),
+        (
+            {"cameo_activity": "61"},
+            (
+                "$.cameo_activity",
+                "unknown CAMEO event code '61'; did you mean '161', '061' or '1661'?",
+            ),
+        ),
+        (
+            {"cameo_agreement": "0579"},
+            (
+                "$.cameo_agreement",
+                "unknown CAMEO event code '0579'; did you mean '057', '09' or '07'?",
+            ),
+        ),
+        ({"cameo_intent": "intent"}, ("$.cameo_intent", "unknown CAMEO event code 'intent'")),
+        ({"cameo_intent": 311}, ("$.cameo_intent", "expected a string or null, got int 311")),
     ],
 )
 def test_an_area_checks_its_other_fields(

@@ -239,7 +239,7 @@ def test_an_unknown_codelist_is_a_usage_error(capsys: pytest.CaptureFixture[str]
     assert code == 2
     assert "no codelist 'stance'; did you mean 'stances' or 'states'? The codelists are:" in err
     code, _, err = run(["codelist", "xyz"], capsys)
-    assert "no codelist 'xyz'. The codelists are: agreement_relations, cooperation_areas, " in err
+    assert "no codelist 'xyz'. The codelists are: agreement_relations, cameo_event_codes, " in err
 
 
 def test_python_m_diplomod_and_help() -> None:

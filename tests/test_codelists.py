@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import re
@@ -14,8 +15,11 @@ import pytest
 from diplomod import codelist
 from diplomod._codelists import names
 
+ROOT = Path(__file__).resolve().parent.parent
+
 SHIPPED = (
     "agreement_relations",
+    "cameo_event_codes",
     "cooperation_areas",
     "event_statuses",
     "identifier_schemes",
@@ -144,11 +148,20 @@ def test_an_unknown_codelist_name_raises_lookup_error_listing_the_names(name: st
 # --- cooperation_areas -----------------------------------------------------------------------
 
 AREAS = codelist("cooperation_areas")
+CAMEO = codelist("cameo_event_codes")
 
 
 def test_cooperation_areas_columns() -> None:
     header, _ = read_raw("cooperation_areas")
-    assert header == ["code", "title", "description", "plover_context", "cameo"]
+    assert header == [
+        "code",
+        "title",
+        "description",
+        "plover_context",
+        "cameo_activity",
+        "cameo_agreement",
+        "cameo_intent",
+    ]
 
 
 @pytest.mark.parametrize("code", list(AREAS))
@@ -164,12 +177,50 @@ def test_every_cooperation_area_segment_is_lower_snake_case(code: str) -> None:
         assert re.fullmatch(r"[a-z][a-z0-9_]*", segment), segment
 
 
-def test_cameo_codes_are_digit_strings_with_their_leading_zeros() -> None:
-    cameos = {code: row["cameo"] for code, row in AREAS.items() if row["cameo"]}
-    assert cameos, "some areas should map to CAMEO codes"
-    bad = {code: cameo for code, cameo in cameos.items() if not re.fullmatch(r"[0-9]{2,4}", cameo)}
-    assert bad == {}
-    assert AREAS["economy.trade"]["cameo"] == "061"
+CAMEO_COLUMNS = ("cameo_activity", "cameo_agreement", "cameo_intent")
+
+
+@pytest.mark.parametrize("column", CAMEO_COLUMNS)
+def test_every_cameo_code_of_an_area_is_a_cameo_event_code(column: str) -> None:
+    given = {code: row[column] for code, row in AREAS.items() if row[column]}
+    assert given, f"some areas should give a {column}"
+    unknown = {code: cameo for code, cameo in given.items() if cameo not in CAMEO}
+    assert unknown == {}
+
+
+def test_the_areas_cameo_codes_keep_their_leading_zeros() -> None:
+    trade = AREAS["economy.trade"]
+    assert (trade["cameo_activity"], trade["cameo_agreement"], trade["cameo_intent"]) == (
+        "061",
+        "057",
+        "0311",
+    )
+
+
+@pytest.mark.parametrize(
+    ("column", "roots"),
+    [("cameo_activity", {"06", "07"}), ("cameo_agreement", {"05"}), ("cameo_intent", {"03"})],
+)
+def test_each_cameo_column_holds_codes_of_its_kind(column: str, roots: set[str]) -> None:
+    found = {row[column][:2] for row in AREAS.values() if row[column]}
+    assert found == roots
+
+
+@pytest.mark.parametrize(
+    ("activity", "intent"),
+    [("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"), ("073", "0333"),
+     ("074", "0334")],
+)  # fmt: skip
+def test_an_area_that_cooperates_materially_intends_the_same_cooperation(
+    activity: str, intent: str
+) -> None:
+    intents = {row["cameo_intent"] for row in AREAS.values() if row["cameo_activity"] == activity}
+    assert intents == {intent}
+    assert CAMEO[intent]["title"].startswith("Express intent to")
+
+
+def test_every_area_signs_agreements_with_057() -> None:
+    assert {row["cameo_agreement"] for row in AREAS.values()} == {"057"}
 
 
 def test_every_cooperation_area_is_described() -> None:
@@ -208,7 +259,7 @@ STATES = codelist("states")
 
 def test_states_columns() -> None:
     header, _ = read_raw("states")
-    assert header == ["code", "name", "common_name", "status", "withdrawn"]
+    assert header == ["code", "name", "common_name", "status", "withdrawn", "alpha_2"]
 
 
 def test_every_state_code_is_three_capital_letters() -> None:
@@ -246,6 +297,28 @@ def test_exactly_the_withdrawn_states_carry_a_withdrawal_date() -> None:
     assert STATES["SUN"]["withdrawn"] == "1992-08-30"
 
 
+def test_every_state_in_use_has_its_alpha_2_code_and_a_withdrawn_one_none() -> None:
+    wrong = [
+        code
+        for code, row in STATES.items()
+        if bool(row["alpha_2"]) == (row["status"] == "withdrawn")
+        or (row["alpha_2"] and not re.fullmatch(r"[A-Z]{2}", row["alpha_2"]))
+    ]
+    assert wrong == []
+    assert [STATES[c]["alpha_2"] for c in ("PAK", "RUS", "UZB", "XKX", "SUN")] == [
+        "PK",
+        "RU",
+        "UZ",
+        "XK",
+        "",
+    ]
+
+
+def test_no_two_states_share_an_alpha_2_code() -> None:
+    codes = [row["alpha_2"] for row in STATES.values() if row["alpha_2"]]
+    assert len(codes) == len(set(codes))
+
+
 def test_every_state_has_names() -> None:
     unnamed = [code for code, row in STATES.items() if not row["name"] or not row["common_name"]]
     assert unnamed == []
@@ -260,3 +333,49 @@ def test_every_vendored_codelist_names_its_source_and_the_script_that_writes_it(
         assert {"source", "url", "licence", "script"} <= set(source), name
         assert "commit" in source or "version" in source, name
         assert (root / source["script"]).is_file(), name
+
+
+# --- cameo_event_codes -----------------------------------------------------------------------
+
+
+def test_cameo_event_codes_columns() -> None:
+    header, _ = read_raw("cameo_event_codes")
+    assert header == ["code", "title", "root", "quad_class", "goldstein"]
+
+
+def test_cameo_event_codes_are_text_with_their_root_quad_class_and_goldstein_score() -> None:
+    assert dict(CAMEO["057"]) == {
+        "code": "057",
+        "title": "Sign formal agreement",
+        "root": "05",
+        "quad_class": "1",
+        "goldstein": "8.0",
+    }
+    assert (CAMEO["042"]["goldstein"], CAMEO["043"]["goldstein"]) == ("1.9", "2.8")
+    assert (CAMEO["0311"]["root"], CAMEO["061"]["quad_class"]) == ("03", "2")
+    assert (CAMEO["20"]["quad_class"], CAMEO["20"]["goldstein"]) == ("4", "-10.0")
+
+
+@pytest.mark.parametrize("code", list(CAMEO))
+def test_every_cameo_event_code_is_well_formed(code: str) -> None:
+    row = CAMEO[code]
+    assert re.fullmatch(r"[0-9]{2,4}", code)
+    assert row["root"] == code[:2]
+    assert row["root"] in CAMEO
+    assert row["quad_class"] == str(
+        1 + (int(code[:2]) > 5) + (int(code[:2]) > 8) + (int(code[:2]) > 13)
+    )
+    assert -10 <= float(row["goldstein"]) <= 10
+
+
+def test_the_cameo_script_writes_the_shipped_codelist_from_the_vendored_table() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "generate_cameo_event_codes", ROOT / "scripts" / "generate_cameo_event_codes.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shipped = resources.files("diplomod").joinpath("codelists", "cameo_event_codes.csv")
+    assert script.text() == shipped.read_text("utf-8")
+    assert len(CAMEO) == 312

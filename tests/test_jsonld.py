@@ -352,7 +352,7 @@ def test_organizations_people_areas_and_activities() -> None:
         ),
     )
     person = Person(id="p-1", name="Khar", other_names=(Name(text="کھر", language="ur"),))
-    area = CooperationArea(code="acme:fisheries", title="Fisheries", cameo="061")
+    area = CooperationArea(code="acme:fisheries", title="Fisheries", cameo_activity="061")
     activity = Activity(
         id="activity-1",
         parties=("PAK", "RUS"),
@@ -387,7 +387,7 @@ def test_organizations_people_areas_and_activities() -> None:
             "schema.org cannot say a period has no earlier bound (..): no startDate",
         ),
         ("$[0].memberships[0].basis", "schema.org has no step in an agreement for a member"),
-        ("$[2].cameo", "schema.org's defined terms have no cameo"),
+        ("$[2].cameo_activity", "schema.org's defined terms have no cameo_activity"),
         ("$[3].when.end", "schema.org cannot say a period ended at a day not known: no endTime"),
     )
     assert relative(expand(document)) == set()

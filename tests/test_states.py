@@ -11,7 +11,7 @@ from diplomod import PartialDate, State, ValidationError, codelist, state
 
 def test_state_gives_the_codelist_row() -> None:
     assert state("PAK") == State(
-        code="PAK", name="Pakistan", common_name="Pakistan", status="assigned"
+        code="PAK", name="Pakistan", common_name="Pakistan", status="assigned", alpha_2="PK"
     )
 
 
@@ -30,6 +30,11 @@ def test_former_states_keep_their_withdrawal_date() -> None:
     ussr = state("SUN")
     assert ussr.status == "withdrawn"
     assert ussr.withdrawn == "1992-08-30"
+    assert ussr.alpha_2 is None
+
+
+def test_kosovo_has_the_alpha_2_code_in_common_use() -> None:
+    assert state("XKX").alpha_2 == "XK"
 
 
 def test_a_current_state_has_no_withdrawal_date() -> None:
@@ -106,3 +111,20 @@ def test_a_withdrawal_date_that_cannot_be_written_is_refused(withdrawn: str) -> 
     with pytest.raises(ValidationError) as caught:
         State(code="SUN", name="USSR", common_name="USSR", status="withdrawn", withdrawn=withdrawn)
     assert caught.value.problems[0][0] == "$.withdrawn"
+
+
+@pytest.mark.parametrize(
+    ("alpha_2", "message"),
+    [
+        ("pk", "'pk' is not an ISO 3166-1 alpha-2 code such as 'PK'"),
+        ("PAK", "'PAK' is not an ISO 3166-1 alpha-2 code such as 'PK'"),
+    ],
+)
+def test_a_state_refuses_an_alpha_2_code_that_is_not_two_capital_letters(
+    alpha_2: str, message: str
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        State(
+            code="PAK", name="Pakistan", common_name="Pakistan", status="assigned", alpha_2=alpha_2
+        )
+    assert err.value.problems == (("$.alpha_2", message),)

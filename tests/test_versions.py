@@ -181,3 +181,40 @@ def test_a_1_0_period_open_at_both_ends_is_still_refused() -> None:
     assert refusal(lambda: from_dict(data, Dossier)) == (
         ("$.organizations[0].memberships[0].period", "a period needs a start or an end date"),
     )
+
+
+def test_a_1_0_areas_cameo_code_is_read_as_its_cameo_activity() -> None:
+    data = old_example()
+    data["areas"] = [
+        {"code": "acme:fisheries", "title": "Fisheries", "cameo": "061"},
+        {"code": "acme:fleets", "title": "Fleets"},
+    ]
+    migrated = MIGRATIONS["1.0"](copy.deepcopy(data))
+    assert migrated["areas"] == [
+        {"code": "acme:fisheries", "title": "Fisheries", "cameo_activity": "061"},
+        {"code": "acme:fleets", "title": "Fleets"},
+    ]
+    dossier = from_dict(data, Dossier)
+    assert [(a.code, a.cameo_activity, a.cameo_intent) for a in dossier.areas] == [
+        ("acme:fisheries", "061", None),
+        ("acme:fleets", None, None),
+    ]
+
+
+def test_a_1_1_area_with_the_old_cameo_key_is_refused_at_its_path() -> None:
+    data = json.loads(samarkand_2023_json())
+    data["areas"] = [{"code": "acme:fisheries", "title": "Fisheries", "cameo": "061"}]
+    assert refusal(lambda: from_dict(data, Dossier)) == (("$.areas[0].cameo", "unknown key"),)
+
+
+def test_a_1_0_area_of_the_wrong_shape_is_left_for_the_reader_to_report() -> None:
+    data = old_example()
+    data["areas"] = ["acme:fisheries", {"code": "acme:fleets", "title": "Fleets", "cameo": 61}]
+    assert MIGRATIONS["1.0"](copy.deepcopy(data))["areas"] == [
+        "acme:fisheries",
+        {"code": "acme:fleets", "title": "Fleets", "cameo_activity": 61},
+    ]
+    assert refusal(lambda: from_dict(data, Dossier)) == (
+        ("$.areas[0]", "expected an object, got string 'acme:fisheries'"),
+        ("$.areas[1].cameo_activity", "expected a string, got number 61"),
+    )

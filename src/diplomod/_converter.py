@@ -43,12 +43,14 @@ def _from_1_0(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1.0 wrote a period's start that is not known as ``..``, which EDTF and 1.1
     read as open, with no earlier bound; 1.1 writes it empty, so ``../2010`` becomes
     ``/2010`` in every field that holds a period, found from the dossier's description.
-    Its areas' PLOVER contexts are those of the current manual (`_current_context`)."""
+    Its areas' PLOVER contexts are those of the current manual (`_current_context`). A 1.0
+    cooperation area gave one CAMEO code, ``cameo``, for cooperating in the field; 1.1 splits
+    it into three and keeps that one as ``cameo_activity``."""
     from diplomod.dossier import Dossier
 
     migrated = {**_unknown_starts(record_node(Dossier), data), "schema_version": "1.1"}
     if type(migrated.get("areas")) is list:
-        migrated["areas"] = [_current_context(area) for area in migrated["areas"]]
+        migrated["areas"] = [_cameo_activity(_current_context(area)) for area in migrated["areas"]]
     return migrated
 
 
@@ -67,6 +69,14 @@ def _current_context(area: Any) -> Any:
     if type(old) is str and old in current:
         return {**area, "plover_context": current[old]}
     return area
+
+
+def _cameo_activity(area: Any) -> Any:
+    """Return a 1.0 cooperation area with its ``cameo`` key renamed ``cameo_activity``, in
+    its place; anything else as it is, for the reader to report."""
+    if type(area) is not dict or "cameo" not in area or "cameo_activity" in area:
+        return area
+    return {"cameo_activity" if key == "cameo" else key: value for key, value in area.items()}
 
 
 def _unknown_starts(node: Node, value: Any) -> Any:

@@ -85,8 +85,9 @@ LanguageTag = Annotated[
 Url = Annotated[str, Pattern(URL_PATTERN, "an http or https URL")]
 """An absolute web address."""
 
-Cameo = Annotated[str, Pattern(r"^[0-9]{2,4}$", "a CAMEO event code such as '061'")]
-"""A CAMEO event code, with its leading zeros."""
+Cameo = Annotated[str, Code("cameo_event_codes", "CAMEO event code")]
+"""A CAMEO event code from the ``cameo_event_codes`` codelist, as text with its leading
+zeros (``061``)."""
 
 GeoNamesId = Annotated[int, Range(1, 2**31 - 1)]
 """A GeoNames feature id."""

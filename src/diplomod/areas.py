@@ -26,20 +26,29 @@ class CooperationArea:
     >>> area = cooperation_area("energy.pipelines")
     >>> area.title, area.parent
     ('Pipelines', 'energy')
+    >>> area.cameo_activity, area.cameo_agreement, area.cameo_intent
+    ('061', '057', '0311')
 
     Attributes:
         code: The stable code: built-in (``economy.trade``) or namespaced (``acme:fisheries``).
         title: A short label.
         description: What the field covers.
         plover_context: The PLOVER event-data context the field corresponds to, if any.
-        cameo: The CAMEO event code for cooperating in the field, if one fits.
+        cameo_activity: The CAMEO event code for cooperating in the field, a material
+            cooperation or aid code (``061`` economic cooperation), if one fits.
+        cameo_agreement: The CAMEO event code for signing an agreement in the field
+            (``057``, sign formal agreement), if one fits.
+        cameo_intent: The CAMEO event code for expressing the intent to cooperate in the
+            field (``0311`` economic, ``0312`` military), if one fits.
     """
 
     code: Area
     title: Label
     description: Prose | None = None
     plover_context: Annotated[str, Code("plover_contexts", "PLOVER context")] | None = None
-    cameo: Cameo | None = None
+    cameo_activity: Cameo | None = None
+    cameo_agreement: Cameo | None = None
+    cameo_intent: Cameo | None = None
 
     def __attrs_post_init__(self) -> None:
         check(self)
@@ -73,7 +82,9 @@ def cooperation_areas() -> tuple[CooperationArea, ...]:
             title=row["title"],
             description=row["description"] or None,
             plover_context=row["plover_context"] or None,
-            cameo=row["cameo"] or None,
+            cameo_activity=row["cameo_activity"] or None,
+            cameo_agreement=row["cameo_agreement"] or None,
+            cameo_intent=row["cameo_intent"] or None,
         )
         for row in _codelists.load("cooperation_areas").values()
     )

@@ -431,8 +431,9 @@ class _Writer:
             "name": area.title,
         }
         _put(out, "description", area.description)
-        for name in ("plover_context", "cameo"):
-            if getattr(area, name) is not None:
+        for field in shape(CooperationArea).fields:  # the codes of other vocabularies
+            name = field.name
+            if name not in ("code", "title", "description") and getattr(area, name) is not None:
                 self.lose(f"{path}.{name}", f"schema.org's defined terms have no {name}")
         return out
 

@@ -551,9 +551,16 @@ def cooperation_areas_extension() -> st.SearchStrategy[CooperationArea]:
         title=labels(),
         description=st.none() | prose(),
         plover_context=st.none(),
-        cameo=st.none()
-        | st.sampled_from(sorted({a.cameo for a in cooperation_areas() if a.cameo})),
+        cameo_activity=_area_cameo("cameo_activity"),
+        cameo_agreement=_area_cameo("cameo_agreement"),
+        cameo_intent=_area_cameo("cameo_intent"),
     )
+
+
+def _area_cameo(column: str) -> st.SearchStrategy[str | None]:
+    """No CAMEO code, or one the built-in areas give in *column*."""
+    given = {getattr(area, column) for area in cooperation_areas()} - {None}
+    return st.none() | st.sampled_from(sorted(given))
 
 
 @st.composite
