@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
+from conftest import meeting_corpus
+from diplomod import Meeting, write_jsonl
+from diplomod._cli import main
 from diplomod._export import FORMATS, Entry, MissingExtraError, entries, index, written
 from diplomod.examples import samarkand_2023
 
@@ -51,3 +55,30 @@ def test_a_missing_extra_is_told_apart_from_a_fault(monkeypatch: pytest.MonkeyPa
 def test_each_layout_is_written_as_its_format_says() -> None:
     assert written("plover", [{"a": "ä"}, {"b": 1}]) == '{"a":"ä"}\n{"b":1}\n'
     assert written("popolo", {"persons": []}) == '{\n  "persons": []\n}\n'
+
+
+@pytest.fixture(scope="module")
+def fifty_thousand(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Meeting]]:
+    """50,000 meetings, and the JSON Lines file that holds them."""
+    meetings = list(meeting_corpus(50_000))
+    path = tmp_path_factory.mktemp("corpus") / "meetings.jsonl"
+    write_jsonl(meetings, path)
+    return path, meetings
+
+
+@pytest.mark.parametrize("name", ["plover", "popolo", "jsonld"])
+def test_fifty_thousand_records_export_alike_from_the_command_line_and_python(
+    name: str,
+    fifty_thousand: tuple[Path, list[Meeting]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path, meetings = fifty_thousand
+    out = tmp_path / "out"
+    assert main(["export", name, str(path), "--out", str(out), "-q"]) == 0
+    output, losses = FORMATS[name].exporter()(meetings)
+    assert out.read_text("utf-8") == written(name, output)
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == len(losses)
+    where = "$" + losses[0][0].removeprefix("$[0]")
+    assert printed[0] == f"lost: {path}:1: {where}: {losses[0][1]}"
