@@ -526,7 +526,7 @@ def test_the_command_line_writes_the_csv_and_prints_the_losses(
         f"lost: {path}:1: $.participants[1].office: CAMEO dyads have no column for an office",
     ]
     assert out.splitlines()[-1] == f"lost: {path}:3: $.evidence[0]: CAMEO dyads carry no evidence"
-    assert err == "diplomod export: 3 records written as cameo, 25 losses, 0 problems\n"
+    assert err == "diplomod export: 3 records exported as cameo, 25 losses, 0 problems\n"
     assert FORMATS["cameo"].layout == "csv"
 
 
@@ -587,7 +587,7 @@ def out_path_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str], count: in
     out, err = capsys.readouterr()
     assert (
         err
-        == f"diplomod export: {count:,} records written as cameo, {count:,} losses, 0 problems\n"
+        == f"diplomod export: {count:,} records exported as cameo, {count:,} losses, 0 problems\n"
     )
     assert out.splitlines()[-1] == (
         f"lost: {path}:{count}: $.participants[0].office: CAMEO dyads have no column for an office"

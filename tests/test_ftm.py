@@ -413,7 +413,7 @@ def test_the_command_line_writes_the_golden_file(
     )
     assert len(stdout.splitlines()) == len(losses)
     assert err == (
-        f"diplomod export: 13 records written as ftm, {len(losses)} losses, 0 problems\n"
+        f"diplomod export: 13 records exported as ftm, {len(losses)} losses, 0 problems\n"
     )
 
 
@@ -485,7 +485,7 @@ def test_fifty_thousand_records_from_the_command_line(
     write_jsonl((attrs.evolve(meeting, id=f"meeting-{i}") for i in range(50_000)), path)
     assert main(["export", "ftm", str(path), "--out", str(out)]) == 0
     _, err = capsys.readouterr()
-    assert err == "diplomod export: 50,000 records written as ftm, 0 losses, 0 problems\n"
+    assert err == "diplomod export: 50,000 records exported as ftm, 0 losses, 0 problems\n"
     with out.open(encoding="utf-8") as lines:
         assert sum(1 for _ in lines) == 50_000 + 2  # and the two states
 

@@ -466,7 +466,7 @@ def test_the_command_line_writes_the_document_and_prints_the_losses(
     language = "$.other_names[0].language: Popolo's names have no language"
     assert lines[-1] == f"lost: {people}:1: {language}"
     assert len(lines) == len(to_popolo(samarkand_2023()).losses) + 1
-    counts = f"14 records written as popolo, {len(lines)} losses, 0 problems"
+    counts = f"14 records exported as popolo, {len(lines)} losses, 0 problems"
     assert summary == f"diplomod export: {counts}\n"
 
 

@@ -581,7 +581,7 @@ def _export_format(args: argparse.Namespace) -> int:
         print(f"lost: {_printable(where)}: {_printable(reason)}")
     if not args.quiet:
         _complain(
-            f"diplomod export: {_many(len(records), 'record')} written as {args.format}, "
+            f"diplomod export: {_many(len(records), 'record')} exported as {args.format}, "
             f"{_many(len(losses), 'loss', 'losses')}, {_many(len(problems), 'problem')}"
         )
     return 1 if problems else 0
