@@ -1290,3 +1290,29 @@ def test_a_membership_resting_on_a_step_taken_again_counts_the_latest() -> None:
     )
     fields["agreements"] = (attrs.evolve(treaty_, events=events),)
     assert Dossier(**fields).organizations[0].memberships[1].period.start == day("2030-01-01")
+
+
+def test_linked_agreements_and_steps_at_meetings_are_dated_on_the_world_s_clock() -> None:
+    # 20:00 on the 14th ten hours behind UTC is 06:00 UTC on the 15th; 08:00 on the 15th
+    # fourteen hours ahead is 18:00 UTC on the 14th: the amendment comes after what it amends
+    dossier = Dossier(
+        meetings=(bare_meeting("m", when=day("2021-11-15[America/New_York]")),),
+        agreements=(
+            treaty("b", "2023-04-15T08:00:00+14:00"),
+            treaty("a", "2023-04-14T20:00:00-10:00", ("amends", "b")),
+            treaty("c", events=(adopted("2021-11-16T08:45:00[Asia/Shanghai]", "m"),)),
+        ),
+    )
+    assert [a.id for a in dossier.agreements] == ["b", "a", "c"]
+    assert_only_problem(
+        lambda: attrs.evolve(
+            dossier,
+            agreements=(
+                *dossier.agreements[:2],
+                treaty("c", events=(adopted("2021-11-16T18:00:00[Asia/Shanghai]", "m"),)),
+            ),
+        ),
+        "$.agreements[2].events[0].date",
+        "adopted on 2021-11-16T18:00:00[Asia/Shanghai], but the meeting 'm' was held on "
+        "2021-11-15[America/New_York]",
+    )

@@ -399,11 +399,14 @@ class TimeZone(Rule):
 
 @functools.lru_cache(maxsize=1024)
 def known_zone(name: str) -> bool:
-    """Whether the time zone database holds the zone *name*."""
+    """Whether the time zone database holds the zone *name* (not a machine's own
+    ``localtime`` or ``posixrules``, which mean different zones on different machines)."""
+    if name in ("localtime", "posixrules"):
+        return False
     try:
         zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):  # ValueError: not a key at all
-        return False
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False  # not a key at all (ValueError), or a folder of zones (OSError)
     return True
 
 

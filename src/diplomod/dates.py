@@ -14,6 +14,7 @@ import calendar
 import datetime
 import enum
 import functools
+import itertools
 import re
 import zoneinfo
 from collections.abc import Callable
@@ -248,7 +249,9 @@ class PartialDate:
             hour=moment.hour,
             minute=moment.minute,
             second=moment.second,
-            offset=None if offset is None else _whole_minutes(offset),
+            offset=None
+            if offset is None or (zone and offset % _MINUTE)
+            else _whole_minutes(offset),
             zone=zone,
         )
 
@@ -320,9 +323,12 @@ class PartialDate:
     @property
     def instant(self) -> datetime.datetime | None:
         """The moment as an aware `datetime.datetime` in UTC, when the date has a time of
-        day and an offset or a zone; otherwise ``None``."""
+        day and an offset or a zone (and the moment lies within the years 1 to 9999 in
+        UTC); otherwise ``None``."""
         span = self.utc_span()
-        return span[0] if span is not None and span[0] == span[1] else None
+        if span is None or span[0] != span[1] or span[0] in _EDGES:
+            return None  # not a moment, or one past the years a datetime holds
+        return span[0]
 
     def utc_span(self) -> tuple[datetime.datetime, datetime.datetime] | None:
         """The first and last moments (in UTC) the date could be, when it is anchored by an
@@ -353,11 +359,17 @@ class PartialDate:
         if (problem := _zone_problem(zone)) is not None:
             raise ValidationError([("$.zone", problem)])
         moment = self.instant
+        if moment is None and self.hour is not None and self.utc_span() is not None:
+            raise ValidationError([("$", f"{self} lies too near the year 1 or 9999 to move")])
         if moment is None:
             raise ValidationError(
                 [("$", f"{self} is not a moment: it needs a time of day and an offset or zone")]
             )
-        return PartialDate.from_datetime(moment.astimezone(zoneinfo.ZoneInfo(zone)))
+        try:
+            local = moment.astimezone(zoneinfo.ZoneInfo(zone))
+        except OverflowError:
+            raise ValidationError([("$", f"{self} in {zone} lies past the year 9999")]) from None
+        return PartialDate.from_datetime(local)
 
     def could_be(self, date: datetime.date) -> bool:
         """Whether *date* lies within the date's stated precision.
@@ -462,6 +474,8 @@ def _zone_problems(date: PartialDate) -> list[Problem]:
 
 _PARTS = tuple(field.name for field in attrs.fields(PartialDate))
 _CLOCK_PARTS = frozenset({"hour", "minute", "second", "offset", "zone"})
+
+_MINUTE = datetime.timedelta(minutes=1)
 
 _EDGES = (
     datetime.datetime.min.replace(tzinfo=datetime.UTC),
@@ -584,7 +598,7 @@ class Period:
         ``2017/``, ``../2010``, ``/2010``."""
         if not isinstance(text, str):
             raise ValidationError([("$", f"expected a period as text, got {type(text).__name__}")])
-        parts = _SLASH.split(text)
+        parts = _split_ends(text)
         if len(parts) != 2:
             raise ValidationError(
                 [
@@ -696,8 +710,15 @@ def surely_running(period: Period) -> datetime.date:
 
 _ZONES = re.compile(r"\[[^\[\]]*\]")
 """A time zone's name in brackets, which may hold a slash: ``[Asia/Karachi]``."""
-_SLASH = re.compile(r"/(?![^\[\]]*\])")
-"""The slash between a period's ends, not one in a time zone's name."""
+
+
+def _split_ends(text: str) -> list[str]:
+    """Split a period's text at each slash that is not in a time zone's brackets, in time
+    linear in the text's length."""
+    masked = _ZONES.sub(lambda zone: "_" * len(zone.group()), text)
+    cuts = [-1, *(slash.start() for slash in re.finditer("/", masked)), len(text)]
+    return [text[cut + 1 : end] for cut, end in itertools.pairwise(cuts)]
+
 
 When = PartialDate | Period
 """When an event happened: on a (partial) date, or over a period."""
@@ -842,6 +863,15 @@ def read_date(text: str, *, dayfirst: bool = False, zone: str | None = None) -> 
 
     if _range_ends(body) is not None:
         raise refuse("it is a range of dates; read it with read_period")
+    named = _ZONE_NAME.search(body)
+    if named is not None:  # a zone in brackets, as RFC 9557 and diplomod write one
+        if (problem := _zone_problem(named.group(1))) is not None:
+            raise refuse(problem)
+        if zone is not None and zone != named.group(1):
+            raise refuse(f"it is dated in {named.group(1)}, not in the zone given, {zone}")
+        zone, body = named.group(1), body[: named.start()] + " " + body[named.end() :]
+    if (words := _NAMED_TIME.search(body)) is not None:
+        raise refuse(f"write {words.group()} as a time such as 12:00")
     clock, body = _read_clock(body, refuse, zoned=zone is not None)
 
     if not body.isascii() and any(c.isnumeric() for c in body if not c.isascii()):
@@ -893,7 +923,7 @@ _CLOCK = re.compile(
 )
 """A time of day: ``10:30``, ``10:30:15``, ``10:30 a.m.``, ``3pm``."""
 _CLOCK_ZONE = re.compile(
-    r"(?P<z>Z)(?![A-Za-z])"
+    r"\s?(?P<z>Z)(?![A-Za-z])"
     r"|\s?(?:UTC|GMT)(?![A-Za-z])(?:\s?(?P<sign>[+\-\u2212])(?P<hours>[0-9]{1,2})"
     r"(?::?(?P<minutes>[0-9]{2}))?)?"
     r"|(?P<sign2>[+\-\u2212])(?P<hours2>[0-9]{2}):?(?P<minutes2>[0-9]{2})(?![0-9])"
@@ -901,6 +931,12 @@ _CLOCK_ZONE = re.compile(
     r"|\s(?P<named>(?:(?:[A-Z][a-z]+ ){1,2}|local ))time\b"
 )
 """What may follow a time of day: its offset, or a zone's abbreviation or name."""
+_HALF_ONLY = re.compile(r"\s?[aApP]\.?(?![A-Za-z])")
+"""An a or a p after a time, with no m: "10:30p"."""
+_ZONE_NAME = re.compile(r"\[([^\[\]]*)\]")
+"""A zone's name in brackets, after a date: ``2023-04-14[Asia/Karachi]``."""
+_NAMED_TIME = re.compile(r"\b(?:noon|midday|midnight)\b", re.IGNORECASE)
+"""A time of day named in words, which the reader does not guess."""
 
 
 def _read_clock(
@@ -916,6 +952,8 @@ def _read_clock(
         raise refuse("it gives more than one time of day")
     if clock["fraction"]:
         raise refuse("a time is kept to the second; write no fraction")
+    if _HALF_ONLY.match(body, clock.end()):
+        raise refuse("write a.m. or p.m. in full, such as '10:30 p.m.'")
     hour = int(clock["hour"] or clock["bare"])
     minute, second = int(clock["minute"] or 0), int(clock["second"] or 0)
     half = (clock["half"] or clock["bare_half"] or "").lower()
@@ -990,6 +1028,16 @@ def read_period(text: str, *, dayfirst: bool = False) -> Period:
         raise ValidationError([("$", f"expected a period as text, got {type(text).__name__}")])
     if "/" in text and _EDTF_PERIOD.fullmatch(text.strip()):
         return Period.parse(text.strip())
+    if _TIME.search(text) or _ZONE_NAME.search(text):
+        raise ValidationError(
+            [
+                (
+                    "$",
+                    f"cannot read {quoted(text)} as a period: it gives a time of day or a zone; "
+                    "write it as EDTF, such as '2023-04-14T10:00:00/2023-04-14T12:00:00'",
+                )
+            ]
+        )
     ends = _range_ends(text)
     if ends is None:
         raise ValidationError(

@@ -236,7 +236,7 @@ class Dossier:
                 if not isinstance(target, Agreement) or link.relation not in follows:
                     continue
                 before = target.date
-                if date is not None and before is not None and date.latest < before.earliest:
+                if date is not None and before is not None and surely_before(date, before):
                     yield (
                         f"$.agreements[{i}].links[{j}].agreement",
                         f"{link.relation} {link.agreement!r}, dated {before}, but is dated "
@@ -247,7 +247,7 @@ class Dossier:
                 if not isinstance(meeting, Meeting):
                     continue  # none, or another record: _refer says so
                 when = meeting.when
-                if event.date.latest < when.earliest or when.latest < event.date.earliest:
+                if _surely_outside(event.date, when):
                     yield (
                         f"$.agreements[{i}].events[{k}].date",
                         f"{event.action} on {event.date}, but the meeting {event.meeting!r} "
@@ -315,6 +315,14 @@ class Dossier:
         )
 
 
+def _surely_outside(date: PartialDate, when: PartialDate | Period) -> bool:
+    """Whether *date* surely falls before or after *when*, by `surely_before`."""
+    start, end = (when.start, when.end) if isinstance(when, Period) else (when, when)
+    return (isinstance(start, PartialDate) and surely_before(date, start)) or (
+        isinstance(end, PartialDate) and surely_before(end, date)
+    )
+
+
 def _last_dates(dates: list[PartialDate]) -> list[PartialDate]:
     """The dates of *dates* that start last, by each way `surely_before` compares them: on
     the world's clock, by days as written, by local times of day. A date is surely before
@@ -365,7 +373,9 @@ class _Links:
     def loops(self) -> Iterator[tuple[str, list[str]]]:
         """Yield each loop found, as the path of the link leaving the id it comes back to
         and the ids in the order the links go, from that id; a loop sharing an id with
-        one yielded before is not yielded.
+        one yielded before is not yielded. So each group of ids that lead to each other
+        (a strongly connected component) yields at least one loop, not every loop in it:
+        mending the loops yielded and asking again finds the others.
 
         A loop is found when a link leads back to an id on the way walked. The ids of the
         loops yielded are marked by their place on the way (an id leaves the way only when
