@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import meeting_corpus
-from diplomod import Meeting, write_jsonl
+from diplomod import Meeting, to_json, write_jsonl
 from diplomod._cli import main
 from diplomod._export import FORMATS, Entry, MissingExtraError, entries, index, written
 from diplomod.examples import samarkand_2023
@@ -82,3 +82,29 @@ def test_fifty_thousand_records_export_alike_from_the_command_line_and_python(
     assert len(printed) == len(losses)
     where = "$" + losses[0][0].removeprefix("$[0]")
     assert printed[0] == f"lost: {path}:1: {where}: {losses[0][1]}"
+
+
+def test_the_command_line_places_each_record_and_leaves_out_a_repeated_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dossier = samarkand_2023()
+    lines = tmp_path / "two.jsonl"
+    lines.write_text(to_json(dossier) + "\n" + to_json(dossier.meetings[1]) + "\n", "utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["export", "cameo", str(lines), "--out", str(out), "-q"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == (
+        f"{lines}:2: $.id: 'meeting-2023-04-14-khar-lavrov' is already the id of "
+        f"{lines}:1: $.meetings[1]"
+    )
+    assert f"lost: {lines}:1: $.sources[0]: CAMEO dyads have no row for a source" in printed
+
+
+def test_the_command_line_says_when_it_cannot_read_standard_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert main(["export", "plover", "-", "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (
+        "diplomod export: cannot read <stdin>: standard input is closed\n"
+    )

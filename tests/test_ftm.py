@@ -43,6 +43,7 @@ from diplomod import (
     Place,
     Signatory,
     Source,
+    ValidationError,
     testing,
     to_json,
     write_jsonl,
@@ -355,16 +356,18 @@ def test_a_source_keeps_its_language_without_script_or_region() -> None:
     )
 
 
-def test_a_repeated_id_and_an_area_definition_are_lost() -> None:
+def test_a_repeated_id_is_refused_and_an_area_definition_is_lost() -> None:
     first, second = bare_meeting("m"), bare_meeting("m", when=day("2024"))
     area = CooperationArea(code="acme:fisheries", title="Fisheries")
-    entities, losses = to_ftm([first, second, area])
+    with pytest.raises(ValidationError) as err:
+        to_ftm([first, second, area])
+    assert err.value.problems == (("$[1].id", "'m' is already the id of $[0]"),)
+    entities, losses = to_ftm([first, area])
     accepted(entities)
     assert [e["id"] for e in entities if e["schema"] == "Event"] == ["diplomod-meeting-m"]
     assert losses == (
-        ("$[1]", "repeats the id of $[0]: FtM ids are unique"),
         (
-            "$[2]",
+            "$[1]",
             "FtM has no vocabulary of cooperation areas; records keep their codes as keywords",
         ),
     )
@@ -504,12 +507,9 @@ def test_ftm_validate_reads_the_golden_file_back_unchanged(tmp_path: Path) -> No
     ]
 
 
-def test_records_of_two_kinds_may_share_an_id() -> None:
+def test_records_of_two_kinds_may_not_share_an_id() -> None:
     meeting = bare_meeting(KHAR, participants=(
         Participant(represents="PAK", person=KHAR), Participant(represents="RUS")))  # fmt: skip
-    entities, losses = to_ftm([meeting, khar(other_names=())])
-    accepted(entities)
-    event = entities[0]
-    assert event["id"] == "diplomod-meeting-hina-rabbani-khar"
-    assert "diplomod-person-hina-rabbani-khar" in event["properties"]["involved"]
-    assert losses == ()
+    with pytest.raises(ValidationError) as err:  # which would a participant's person name?
+        to_ftm([meeting, khar(other_names=())])
+    assert err.value.problems == (("$[1].id", f"{KHAR!r} is already the id of $[0]"),)

@@ -94,6 +94,7 @@ def test_the_worked_example_loses_exactly_this() -> None:
     offices = "PLOVER's entity carries the office held at the event, not a person's offices"
     said = "PLOVER has no field for what was said at a meeting"
     quotes = "PLOVER's event_text keeps the quotes, not where they stand in their sources"
+    going_on = "PLOVER codes what took place; it cannot say it is still going on"
     assert losses == (
         dateline,
         ("$.sources[0].text", text),
@@ -129,8 +130,10 @@ def test_the_worked_example_loses_exactly_this() -> None:
             "not exported: it is done, but has no conclusion and no signature or consent step "
             "to date a SUPPORT event by",
         ),
+        ("$.activities[0].status", going_on),
         ("$.activities[0].evidence", quotes),
         ("$.activities[1]", "not exported: it has no date, and a PLOVER event needs a day"),
+        ("$.activities[2].status", going_on),
         ("$.activities[2].evidence", quotes),
     )
 
@@ -518,3 +521,13 @@ def test_the_current_manual_has_37_contexts_and_the_old_codes_are_replaced() -> 
     }
     assert codelist("plover_modes")["CONSULT.third-party"]["event_type"] == "CONSULT"
     assert codelist("plover_event_types")["COOPERATE"]["requires_recipient"] == "yes"
+
+
+def test_an_area_record_and_an_ongoing_meeting_say_what_plover_cannot_carry() -> None:
+    area = CooperationArea(code="acme:fishing", title="Fishing rights")
+    going = attrs.evolve(samarkand_2023().meetings[1], status="ongoing", evidence=(), topics=())
+    _, losses = to_plover([area, going])
+    assert losses[0] == ("$[0]", "PLOVER has no record for a cooperation area; its context is used")
+    assert ("$[1].status", "PLOVER codes what took place; it cannot say it is still going on") in (
+        losses
+    )

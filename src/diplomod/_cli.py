@@ -557,8 +557,9 @@ def _export_format(args: argparse.Namespace) -> int:
                     if isinstance(result, ValidationError):
                         problems.extend(_problem_lines(name, result))
                     elif isinstance(result, Dossier):
+                        where = f"{name}:{number}" if number else name
                         for entry in entries(result):
-                            places.append(f"{name}: {entry.path}")
+                            places.append(f"{where}: {entry.path}")
                             records.append(entry.record)
                     else:
                         places.append(f"{name}:{number}: $" if number else f"{name}: $")
@@ -566,6 +567,17 @@ def _export_format(args: argparse.Namespace) -> int:
         except OSError as failure:
             _complain(f"diplomod export: cannot read {name}: {_reason(failure)}")
             return 2
+        except _UnreadableError as failure:
+            _complain(f"diplomod export: cannot read {name}: {failure}")
+            return 2
+    kept: dict[str, int] = {}  # each id's first record: a later one with it is left out
+    for i, record in enumerate(records):
+        id = getattr(record, "id", None)
+        if isinstance(id, str) and kept.setdefault(id, i) != i:
+            problems.append(f"{places[i]}.id: {id!r} is already the id of {places[kept[id]]}")
+    if len(kept) < sum(isinstance(getattr(r, "id", None), str) for r in records):
+        chosen = [i for i, r in enumerate(records) if kept.get(getattr(r, "id", ""), i) == i]
+        places, records = [places[i] for i in chosen], [records[i] for i in chosen]
     output, losses = exporter(records)
     try:
         with open(args.out, "w", encoding="utf-8", newline="") as out:

@@ -18,6 +18,7 @@ from typing import IO, Any, Generic, Literal, NamedTuple, TypeVar
 import attrs
 
 from diplomod._model import kind_of, shape
+from diplomod.errors import ValidationError
 
 T = TypeVar("T")
 
@@ -46,7 +47,12 @@ class Entry:
 
 def entries(records: Any) -> list[Entry]:
     """The records of a `Dossier` (at ``$.meetings[0]``, ...) or of an iterable (at ``$[0]``,
-    ...), in order."""
+    ...), in order.
+
+    Raises:
+        ValidationError: two records of the iterable have one id, which would leave it
+            unclear which one a reference names (a `Dossier` refuses them too).
+    """
     from diplomod.dossier import Dossier
 
     if isinstance(records, Dossier):
@@ -55,7 +61,16 @@ def entries(records: Any) -> list[Entry]:
             for field in shape(Dossier).fields
             for i, record in enumerate(getattr(records, field.name))
         ]
-    return [Entry(f"$[{i}]", record) for i, record in enumerate(records)]
+    items = [Entry(f"$[{i}]", record) for i, record in enumerate(records)]
+    first: dict[str, str] = {}
+    problems: list[Loss] = []
+    for item in items:
+        id = getattr(item.record, "id", None)
+        if isinstance(id, str) and first.setdefault(id, item.path) != item.path:
+            problems.append((f"{item.path}.id", f"{id!r} is already the id of {first[id]}"))
+    if problems:
+        raise ValidationError(problems)
+    return items
 
 
 def index(items: Sequence[Entry]) -> dict[str, Any]:

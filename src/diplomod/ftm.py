@@ -139,7 +139,6 @@ class _Exporter:
         }
         self.entities: dict[str, EntityProxy] = {}
         self.losses: list[Loss] = []
-        self.taken: dict[str, str] = {}  # entity id -> the path of the record it was made for
         self.cleaned: dict[tuple[str, str | None, Any], str | None] = {}
 
     def run(self) -> Exported[list[Entity]]:
@@ -151,10 +150,6 @@ class _Exporter:
                 continue
             kind = item.kind or type(record).__name__.lower()
             own = entity_id(kind, record.id)
-            if own in self.taken:
-                self.lose(path, f"repeats the id of {self.taken[own]}: FtM ids are unique")
-                continue
-            self.taken[own] = path
             getattr(self, f"_{kind}")(record, path, own)
         return Exported([entity.to_dict() for entity in self.entities.values()], tuple(self.losses))
 

@@ -227,6 +227,7 @@ class _Exporter:
         self._tail(event, meeting, path, modes, (), self._link(meeting.id), meeting.title, losses)
         carried = {"id", "when", "participants", "formats", "where", "title", "occasion"}
         losses += _unmapped(meeting, path, carried | {"statements", "status"})
+        losses += _ongoing(meeting, path)
         return event, losses, used
 
     def _agreement(self, agreement: Agreement, path: str) -> _Made:
@@ -306,6 +307,7 @@ class _Exporter:
             event = self._head(activity.id, dates, coded, [], kind)
         self._tail(event, activity, path, [], (), None, activity.description, losses)
         losses += _unmapped(activity, path, {"id", "parties", "description", "when", "status"})
+        losses += _ongoing(activity, path)
         return event, losses, used
 
     def _head(
@@ -554,8 +556,8 @@ class _Exporter:
 
     def _other(self, record: Any, path: str) -> list[Loss]:
         """The losses of a source, person or organization: unused, or what its events left."""
-        if isinstance(record, CooperationArea):
-            return []  # read for the contexts of the areas it defines
+        if isinstance(record, CooperationArea):  # read for the contexts of its areas
+            return [(path, "PLOVER has no record for a cooperation area; its context is used")]
         if isinstance(record, (Source, Person, Organization)):
             if record.id not in self.used:
                 what = "cites it" if isinstance(record, Source) else "names it"
@@ -660,3 +662,10 @@ def _unmapped(record: Any, path: str, carried: set[str], cls: type | None = None
         reason = REASONS.get(field.name, f"PLOVER has no field for {kind}'s {field.name}")
         losses.append((f"{path}.{field.name}", reason))
     return losses
+
+
+def _ongoing(record: Meeting | Activity, path: str) -> list[Loss]:
+    """A meeting or an activity still going on is coded as one that took place."""
+    if record.status != "ongoing":
+        return []
+    return [(f"{path}.status", "PLOVER codes what took place; it cannot say it is still going on")]
