@@ -20,6 +20,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
 from diplomod import (
+    Activity,
     Coordinates,
     Dossier,
     Identifier,
@@ -481,3 +482,26 @@ def test_fifty_thousand_records() -> None:
     assert all(validator.is_valid(event) for event in document["events"][:1000])
     each = [len(to_popolo([record]).losses) for record in records[:13]]  # one of each
     assert len(losses) == sum(each) * (50_000 // 13) + sum(each[: 50_000 % 13])
+
+
+def test_a_host_s_office_and_a_source_only_an_activity_cites_are_reported() -> None:
+    host = Participant(represents="UZB", role="host", office="Minister of Foreign Affairs")
+    meeting = Meeting(
+        id="m1",
+        when=PartialDate.parse("2023-04-14"),
+        formats=frozenset({"bilateral"}),
+        participants=(host, Participant(represents="PAK")),
+    )
+    news = Source(id="s1", publisher="Dawn", language="en", url="https://example.org/a")
+    talks = Activity(
+        id="a1",
+        parties=("PAK", "CHN"),
+        description="Trade talks.",
+        areas=frozenset({"economy.trade"}),
+        sources=("s1",),
+    )
+    _, losses = to_popolo([meeting, news, talks])
+    assert ("$[0].participants[0].office", "Popolo's organizer holds no office at an event") in (
+        losses
+    )
+    assert "$[1]" in [path for path, _ in losses]  # no exported record links to the source

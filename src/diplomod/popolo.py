@@ -216,6 +216,8 @@ class _Writer:
             if participant.person is None:
                 if not organizes:
                     self.lose(at, "Popolo's attendees are people, and this one is not named")
+                elif participant.office is not None:
+                    self.lose(f"{at}.office", "Popolo's organizer holds no office at an event")
                 continue
             attendees.append({"id": participant.person})
             if not organizes:
@@ -321,8 +323,10 @@ def _state(code: str) -> dict[str, Any]:
 
 
 def _cited(record: Any) -> Iterable[str]:
-    """The ids of the sources *record* cites, its memberships' included."""
-    if isinstance(record, Source):
+    """The ids of the sources *record* cites, its memberships' included; none for what
+    Popolo does not carry (a source, an agreement, an activity, an area), as no link to the
+    source is written for it."""
+    if not isinstance(record, Person | Organization | Meeting):
         return ()
     memberships = getattr(record, "memberships", ())
     return (*getattr(record, "sources", ()), *(ref for m in memberships for ref in m.sources))
