@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from diplomod import _codelists
 from diplomod._checks import with_article
-from diplomod._export import FORMATS, MissingExtraError, entries
+from diplomod._export import FORMATS, MissingExtraError, entries, repeats
 from diplomod._model import event_kinds, shape
 from diplomod._schema import BUNDLE, dump, schema_files, top_level, write_schemas
 from diplomod.activities import Activity
@@ -570,14 +570,14 @@ def _export_format(args: argparse.Namespace) -> int:
         except _UnreadableError as failure:
             _complain(f"diplomod export: cannot read {name}: {failure}")
             return 2
-    kept: dict[str, int] = {}  # each id's first record: a later one with it is left out
-    for i, record in enumerate(records):
-        id = getattr(record, "id", None)
-        if isinstance(id, str) and kept.setdefault(id, i) != i:
-            problems.append(f"{places[i]}.id: {id!r} is already the id of {places[kept[id]]}")
-    if len(kept) < sum(isinstance(getattr(r, "id", None), str) for r in records):
-        chosen = [i for i, r in enumerate(records) if kept.get(getattr(r, "id", ""), i) == i]
-        places, records = [places[i] for i in chosen], [records[i] for i in chosen]
+    found = repeats(records)  # a record whose id an earlier one has is left out
+    problems += [
+        f"{places[i]}.id: {records[i].id!r} is already the id of {places[j]}" for i, j in found
+    ]
+    if found:
+        left_out = {i for i, _ in found}
+        kept = [i for i in range(len(records)) if i not in left_out]
+        places, records = [places[i] for i in kept], [records[i] for i in kept]
     output, losses = exporter(records)
     try:
         with open(args.out, "w", encoding="utf-8", newline="") as out:

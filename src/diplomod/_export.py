@@ -62,15 +62,27 @@ def entries(records: Any) -> list[Entry]:
             for i, record in enumerate(getattr(records, field.name))
         ]
     items = [Entry(f"$[{i}]", record) for i, record in enumerate(records)]
-    first: dict[str, str] = {}
-    problems: list[Loss] = []
-    for item in items:
-        id = getattr(item.record, "id", None)
-        if isinstance(id, str) and first.setdefault(id, item.path) != item.path:
-            problems.append((f"{item.path}.id", f"{id!r} is already the id of {first[id]}"))
-    if problems:
-        raise ValidationError(problems)
+    found = repeats([item.record for item in items])
+    if found:
+        raise ValidationError(
+            [
+                (f"$[{i}].id", f"{items[i].record.id!r} is already the id of $[{j}]")
+                for i, j in found
+            ]
+        )
     return items
+
+
+def repeats(records: Sequence[Any]) -> list[tuple[int, int]]:
+    """Each record whose id an earlier record of *records* has, as its position and the
+    earlier one's, in order."""
+    first: dict[str, int] = {}
+    found = []
+    for i, record in enumerate(records):
+        id = getattr(record, "id", None)
+        if isinstance(id, str) and first.setdefault(id, i) != i:
+            found.append((i, first[id]))
+    return found
 
 
 def index(items: Sequence[Entry]) -> dict[str, Any]:
